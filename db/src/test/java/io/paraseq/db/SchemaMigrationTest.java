@@ -1,0 +1,176 @@
+package io.paraseq.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paraseq.db.testing.PostgresFixture;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The migrations apply to an empty schema, and the schema rejects rows the node must never write.
+ */
+class SchemaMigrationTest {
+
+  @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema().migrate();
+
+  @BeforeEach
+  void emptyTables() throws SQLException {
+    try (Connection c = db.connect()) {
+      c.createStatement()
+          .execute("TRUNCATE logs, receipts, transactions, blocks, pool_transactions, chain_info");
+    }
+  }
+
+  @Test
+  void everyMigrationIsAppliedAndValidates() {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(db.dataSource())
+            .schemas(db.schema())
+            .defaultSchema(db.schema())
+            .load();
+    MigrationInfo[] applied = flyway.info().applied();
+    assertThat(applied).isNotEmpty();
+    assertThat(applied).allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
+    assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+  }
+
+  @Test
+  void createsTheTablesTheNodeNeeds() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                    + " ORDER BY table_name")) {
+      ps.setString(1, db.schema());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(tables)
+        .contains("blocks", "transactions", "receipts", "logs", "pool_transactions", "chain_info");
+  }
+
+  @Test
+  void acceptsAWellFormedBlockAndRejectsMalformedHashes() throws SQLException {
+    try (Connection c = db.connect()) {
+      insertBlock(c, 0, bytes(32, 1));
+      assertThatThrownBy(() -> insertBlock(c, 1, bytes(31, 2)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("hash32");
+    }
+  }
+
+  @Test
+  void rejectsAmountsOutsideUint256() throws SQLException {
+    BigInteger max = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+    try (Connection c = db.connect()) {
+      insertPoolTx(c, bytes(32, 1), 0, max);
+      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 2), 1, max.add(BigInteger.ONE)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("uint256");
+      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 3), 2, BigInteger.ONE.negate()))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  @Test
+  void allowsOnePoolTransactionPerSenderAndNonce() throws SQLException {
+    try (Connection c = db.connect()) {
+      insertPoolTx(c, bytes(32, 1), 7, BigInteger.TEN);
+      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 2), 7, BigInteger.TEN))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("pool_transactions_sender_nonce_key");
+    }
+  }
+
+  @Test
+  void aTransactionMustBelongToAStoredBlock() throws SQLException {
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce,"
+                    + " recipient, value, gas_limit, raw) VALUES (?, 5, 0, 2, ?, 0, NULL, 0, 21000,"
+                    + " ?)")) {
+      ps.setBytes(1, bytes(32, 9));
+      ps.setBytes(2, bytes(20, 1));
+      ps.setBytes(3, new byte[] {2});
+      assertThatThrownBy(ps::executeUpdate)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("transactions_block_number_fkey");
+    }
+  }
+
+  @Test
+  void arrivalOrderIncreases() throws SQLException {
+    try (Connection c = db.connect()) {
+      insertPoolTx(c, bytes(32, 1), 0, BigInteger.ONE);
+      insertPoolTx(c, bytes(32, 2), 1, BigInteger.ONE);
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery("SELECT arrival_seq FROM pool_transactions ORDER BY nonce")) {
+        rs.next();
+        long first = rs.getLong(1);
+        rs.next();
+        assertThat(rs.getLong(1)).isGreaterThan(first);
+      }
+    }
+  }
+
+  private static void insertBlock(Connection c, long number, byte[] hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO blocks (number, hash, parent_hash, timestamp, state_root,"
+                + " transactions_root, receipts_root, logs_bloom, gas_limit, gas_used,"
+                + " base_fee_per_gas, fee_recipient, tx_count, header_rlp)"
+                + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, 30000000, 0, 1000000000, ?, 0, ?)")) {
+      ps.setLong(1, number);
+      ps.setBytes(2, hash);
+      ps.setBytes(3, bytes(32, 0));
+      ps.setBytes(4, bytes(32, 0));
+      ps.setBytes(5, bytes(32, 0));
+      ps.setBytes(6, bytes(32, 0));
+      ps.setBytes(7, bytes(256, 0));
+      ps.setBytes(8, bytes(20, 0));
+      ps.setBytes(9, new byte[] {(byte) 0xc0});
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertPoolTx(Connection c, byte[] hash, long nonce, BigInteger value)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
+                + " max_priority_fee_per_gas, gas_limit, value, raw)"
+                + " VALUES (?, ?, ?, 2, 2000000000, 1000000000, 21000, ?, ?)")) {
+      ps.setBytes(1, hash);
+      ps.setBytes(2, bytes(20, 7));
+      ps.setLong(3, nonce);
+      ps.setBigDecimal(4, new java.math.BigDecimal(value));
+      ps.setBytes(5, new byte[] {2});
+      ps.executeUpdate();
+    }
+  }
+
+  private static byte[] bytes(int length, int fill) {
+    byte[] b = new byte[length];
+    java.util.Arrays.fill(b, (byte) fill);
+    return b;
+  }
+}
