@@ -51,9 +51,15 @@ public final class RollupDeployer {
 
   private RollupDeployer() {}
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line. Exits the JVM with status 1 on failure; returns normally on success so
+   * it can also run inside another JVM (e.g. {@code exec:java}).
+   */
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    int status = run(args, System.getenv(), System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
   }
 
   /** The command line without {@code System.exit}: returns the exit status. */
