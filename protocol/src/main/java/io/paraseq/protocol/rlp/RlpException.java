@@ -14,19 +14,20 @@ public final class RlpException extends RuntimeException {
 
   private final RlpError error;
   private final int offset;
+  private final String detail;
 
   RlpException(RlpError error, int offset, String detail) {
-    super(
-        error + " at offset " + offset + ": " + error.description() + detail(detail),
-        null,
-        false,
-        false);
+    super(null, null, false, false);
     this.error = error;
     this.offset = offset;
+    this.detail = detail;
   }
 
-  private static String detail(String detail) {
-    return detail.isEmpty() ? "" : " (" + detail + ")";
+  /** Built on demand: rejected input is common on ingress and most messages are never read. */
+  @Override
+  public String getMessage() {
+    String message = error + " at offset " + offset + ": " + error.description();
+    return detail.isEmpty() ? message : message + " (" + detail + ")";
   }
 
   /** Which rule the input broke. */
