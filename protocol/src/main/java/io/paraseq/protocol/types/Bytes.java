@@ -63,6 +63,11 @@ public final class Bytes implements Comparable<Bytes> {
     return bytes.clone();
   }
 
+  /** The backing array, for this package's hashing only; never modified nor handed out. */
+  byte[] backingArray() {
+    return bytes;
+  }
+
   /** Copies all bytes into {@code destination} starting at {@code offset}. */
   public void copyTo(byte[] destination, int offset) {
     System.arraycopy(bytes, 0, destination, offset, bytes.length);

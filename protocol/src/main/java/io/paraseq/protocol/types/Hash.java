@@ -39,7 +39,7 @@ public final class Hash implements Comparable<Hash> {
 
   /** keccak256 of {@code data}. */
   public static Hash keccak(Bytes data) {
-    return new Hash(Bytes.of(Keccak256.hash(data.toArray())));
+    return new Hash(Bytes.of(Keccak256.hash(data.backingArray())));
   }
 
   /** keccak256 of {@code data[offset .. offset+length)}; reads the array without keeping it. */
