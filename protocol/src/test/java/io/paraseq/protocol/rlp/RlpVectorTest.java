@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code out} its encoding; {@code "INVALID"} vectors must be rejected and {@code "VALID"} ones
  * accepted. Point it at any folder with:
  *
- * <pre>./mvnw -pl protocol test -Dtest=RlpVectorTest -Dparaseq.vectors.dir=/some/folder</pre>
+ * <pre>./mvnw -pl protocol test -Dtest=RlpVectorTest -Dparaseq.vectors.dir=/absolute/folder</pre>
  *
  * <p>The folder's {@code RLPTests} subfolder is used when it has one. Finding no vector fails.
  */

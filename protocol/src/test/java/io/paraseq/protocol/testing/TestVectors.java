@@ -26,7 +26,7 @@ public final class TestVectors {
   public static Path root() {
     String configured = System.getProperty(PROPERTY, "").trim();
     if (!configured.isEmpty()) {
-      return Path.of(configured).toAbsolutePath().normalize();
+      return reactorRoot().resolve(configured).normalize();
     }
     return reactorRoot().resolve("../shared/test-vectors/ethereum-tests").normalize();
   }
