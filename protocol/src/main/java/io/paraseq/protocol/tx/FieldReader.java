@@ -23,6 +23,7 @@ final class FieldReader {
 
   private static final int UINT64_BITS = 64;
   private static final int YPARITY_BITS = 8;
+  private static final int BOOL_BITS = 8;
 
   private final RlpReader rlp;
   private final TransactionType type;
@@ -102,7 +103,7 @@ final class FieldReader {
 
   /** A boolean: the integer 0 or 1. */
   boolean bool(String field, InvalidTransaction invalid) {
-    BigInteger value = uint(field, YPARITY_BITS, invalid);
+    BigInteger value = uint(field, BOOL_BITS, invalid);
     if (value.compareTo(BigInteger.ONE) > 0) {
       throw new RejectedException(invalid, field + " must be 0 or 1, got " + value);
     }
@@ -114,16 +115,25 @@ final class FieldReader {
     return ChainIds.of(uint("chainId", Wei.BITS, InvalidTransaction.INVALID_CHAIN_ID), "chainId");
   }
 
-  /** A typed transaction's yParity, exactly 0 or 1. */
-  int yParity() {
-    return bool("yParity", InvalidTransaction.INVALID_Y_PARITY) ? 1 : 0;
+  /**
+   * A typed transaction's yParity, unchecked beyond its width; see {@link #yParity(BigInteger)}.
+   */
+  BigInteger yParityField() {
+    return uint("yParity", YPARITY_BITS, InvalidTransaction.INVALID_Y_PARITY);
   }
 
-  /** r and s, checked for secp256k1 range and low s. */
-  TransactionSignature signature(int yParity) {
-    BigInteger r = uint("r", Wei.BITS, InvalidTransaction.INVALID_SIGNATURE_R);
-    BigInteger s = uint("s", Wei.BITS, InvalidTransaction.INVALID_SIGNATURE_S);
-    return SignatureRules.check(yParity, r, s);
+  /** A decoded yParity, which must be exactly 0 or 1. */
+  static int yParity(BigInteger value) {
+    if (value.compareTo(BigInteger.ONE) > 0) {
+      throw new RejectedException(
+          InvalidTransaction.INVALID_Y_PARITY, "yParity must be 0 or 1, got " + value);
+    }
+    return value.intValue();
+  }
+
+  /** r or s, unchecked beyond its 256-bit width; see {@link SignatureRules#check}. */
+  BigInteger scalar(String field, InvalidTransaction tooLarge) {
+    return uint(field, Wei.BITS, tooLarge);
   }
 
   /** An EIP-2930 access list: {@code [[address, [key…]]…]}. */

@@ -30,8 +30,10 @@ final class LegacyCodec {
     Wei value = in.wei("value", InvalidTransaction.VALUE_TOO_LARGE);
     Bytes data = in.bytes("data");
     BigInteger v = in.uint("v", Wei.BITS, InvalidTransaction.INVALID_V);
-    TransactionSignature signature = in.signature(yParity(v));
+    BigInteger r = in.scalar("r", InvalidTransaction.INVALID_SIGNATURE_R);
+    BigInteger s = in.scalar("s", InvalidTransaction.INVALID_SIGNATURE_S);
     in.end();
+    TransactionSignature signature = SignatureRules.check(yParity(v), r, s);
     return new SignedTransaction(
         new LegacyTransaction(nonce, gasPrice, gasLimit, to, value, data, chainId(v)), signature);
   }

@@ -3,6 +3,7 @@ package io.paraseq.protocol.tx;
 import io.paraseq.protocol.rlp.RlpReader;
 import io.paraseq.protocol.rlp.RlpWriter;
 import io.paraseq.protocol.types.Bytes;
+import java.math.BigInteger;
 
 /**
  * EIP-2718 typed user transactions, {@code type || rlp([fields…, yParity, r, s])}, signed over
@@ -29,9 +30,11 @@ final class TypedCodec {
     in.begin();
     UnsignedTransaction payload =
         type == TransactionType.ACCESS_LIST ? readAccessList(in) : readDynamicFee(in);
-    TransactionSignature signature = in.signature(in.yParity());
+    BigInteger yParity = in.yParityField();
+    BigInteger r = in.scalar("r", InvalidTransaction.INVALID_SIGNATURE_R);
+    BigInteger s = in.scalar("s", InvalidTransaction.INVALID_SIGNATURE_S);
     in.end();
-    return new SignedTransaction(payload, signature);
+    return new SignedTransaction(payload, SignatureRules.check(FieldReader.yParity(yParity), r, s));
   }
 
   static Bytes encode(UnsignedTransaction tx, TransactionSignature signature) {
