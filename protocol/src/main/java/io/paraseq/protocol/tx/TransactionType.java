@@ -37,6 +37,9 @@ public enum TransactionType {
 
   /** The type announced by an EIP-2718 leading byte in [0x00, 0x7f], if it is a known one. */
   public static Optional<TransactionType> ofTypeByte(int value) {
+    if (value < 0) {
+      return Optional.empty();
+    }
     for (TransactionType type : values()) {
       if (type.typeByte == value) {
         return Optional.of(type);
