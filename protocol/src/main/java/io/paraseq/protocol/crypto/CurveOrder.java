@@ -1,13 +1,15 @@
 package io.paraseq.protocol.crypto;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Range checks against the secp256k1 group order n, on 32-byte big-endian scalars. Shared by every
- * backend so that all of them reject exactly the same inputs. Stateless and thread-safe.
+ * Range checks against the secp256k1 group order n, on 32-byte big-endian scalars: the one place
+ * this rule lives. Shared by every backend, so that all of them reject exactly the same inputs, and
+ * by the transaction decoder. Stateless and thread-safe.
  */
-final class CurveOrder {
+public final class CurveOrder {
 
   /** n, the order of the base point. */
   static final byte[] N =
@@ -17,15 +19,21 @@ final class CurveOrder {
   static final byte[] HALF_N =
       HexFormat.of().parseHex("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
 
+  /** n as an integer. */
+  public static final BigInteger ORDER = new BigInteger(1, N);
+
+  /** floor(n / 2) as an integer. */
+  public static final BigInteger HALF_ORDER = new BigInteger(1, HALF_N);
+
   private CurveOrder() {}
 
   /** Returns whether a 32-byte scalar is in [1, n-1]. */
-  static boolean isValidScalar(byte[] value) {
+  public static boolean isValidScalar(byte[] value) {
     return !isZero(value) && Arrays.compareUnsigned(value, N) < 0;
   }
 
-  /** Returns whether a 32-byte scalar is at most n/2. */
-  static boolean isLow(byte[] value) {
+  /** Returns whether a 32-byte scalar is at most n/2 (EIP-2's low s). */
+  public static boolean isLow(byte[] value) {
     return Arrays.compareUnsigned(value, HALF_N) <= 0;
   }
 

@@ -1,39 +1,40 @@
 package io.paraseq.protocol.tx;
 
+import io.paraseq.protocol.crypto.CurveOrder;
 import io.paraseq.protocol.types.Bytes;
 import java.math.BigInteger;
 
 /**
  * Which r and s a transaction signature may carry: r and s in [1, n-1] for the secp256k1 group
- * order n, and s ≤ n/2 (EIP-2). {@link io.paraseq.protocol.crypto.Secp256k1} checks the same on
- * recovery; checking here lets the decoder reject such signatures without recovering.
+ * order n, and s ≤ n/2 (EIP-2), checked through {@link CurveOrder}, the rule's one home, which
+ * {@link io.paraseq.protocol.crypto.Secp256k1} also applies on recovery. Checking here lets the
+ * decoder reject such signatures without recovering.
  */
 final class SignatureRules {
 
-  /** n, the order of the secp256k1 base point. */
-  static final BigInteger N =
-      new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
-
-  /** floor(n / 2), the largest s EIP-2 allows. */
-  static final BigInteger HALF_N = N.shiftRight(1);
-
   private SignatureRules() {}
 
-  /** The signature, or a rejection naming the out-of-range scalar. */
+  /**
+   * The signature, or a rejection naming the out-of-range scalar. {@code r} and {@code s} are below
+   * 2^256 (the decoder reads them with a 256-bit limit).
+   */
   static TransactionSignature check(int yParity, BigInteger r, BigInteger s) {
-    if (r.signum() == 0 || r.compareTo(N) >= 0) {
+    Bytes rBytes = scalar(r);
+    Bytes sBytes = scalar(s);
+    byte[] sArray = sBytes.toArray();
+    if (!CurveOrder.isValidScalar(rBytes.toArray())) {
       throw new RejectedException(
           InvalidTransaction.INVALID_SIGNATURE_R, "r=0x" + r.toString(16) + " outside [1, n-1]");
     }
-    if (s.signum() == 0 || s.compareTo(N) >= 0) {
+    if (!CurveOrder.isValidScalar(sArray)) {
       throw new RejectedException(
           InvalidTransaction.INVALID_SIGNATURE_S, "s=0x" + s.toString(16) + " outside [1, n-1]");
     }
-    if (s.compareTo(HALF_N) > 0) {
+    if (!CurveOrder.isLow(sArray)) {
       throw new RejectedException(
           InvalidTransaction.S_NOT_LOW, "s=0x" + s.toString(16) + " above n/2");
     }
-    return new TransactionSignature(yParity, scalar(r), scalar(s));
+    return new TransactionSignature(yParity, rBytes, sBytes);
   }
 
   /** A value below 2^256 as 32 bytes big-endian. */

@@ -1,5 +1,6 @@
 package io.paraseq.protocol.tx;
 
+import io.paraseq.protocol.crypto.CurveOrder;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
@@ -80,10 +81,10 @@ final class TransactionArbitraries {
   static Arbitrary<TransactionSignature> signatures() {
     Arbitrary<BigInteger> r =
         Arbitraries.bigIntegers()
-            .between(BigInteger.ONE, SignatureRules.N.subtract(BigInteger.ONE));
+            .between(BigInteger.ONE, CurveOrder.ORDER.subtract(BigInteger.ONE));
     Arbitrary<BigInteger> s =
         Arbitraries.oneOf(
-            Arbitraries.bigIntegers().between(BigInteger.ONE, SignatureRules.HALF_N),
+            Arbitraries.bigIntegers().between(BigInteger.ONE, CurveOrder.HALF_ORDER),
             Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.valueOf(1000)));
     return Combinators.combine(Arbitraries.integers().between(0, 1), r, s)
         .as((parity, rv, sv) -> SignatureRules.check(parity, rv, sv));

@@ -2,6 +2,7 @@ package io.paraseq.protocol.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paraseq.protocol.crypto.CurveOrder;
 import io.paraseq.protocol.crypto.PrivateKey;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
@@ -96,7 +97,7 @@ class TransactionSignerTest {
   @Test
   void aHighSIsRejectedOnRecovery() {
     SignedTransaction signed = TransactionSigner.sign(EIP155_EXAMPLE, KEY);
-    BigInteger highS = SignatureRules.N.subtract(SignatureRules.toInteger(signed.signature().s()));
+    BigInteger highS = CurveOrder.ORDER.subtract(SignatureRules.toInteger(signed.signature().s()));
     SignedTransaction malleated =
         new SignedTransaction(
             signed.payload(),
