@@ -16,9 +16,21 @@ final class BranchNode extends Node {
 
   final Bytes value;
 
+  /**
+   * Memo of the children's references, so that re-hashing this branch reads one array instead of
+   * sixteen child objects; {@code null} where not known yet. Written only by the hasher that owns
+   * this node (see {@link Node}); a changed child's slot starts empty again.
+   */
+  final Bytes[] childRefs;
+
   BranchNode(Node[] children, Bytes value) {
+    this(children, value, new Bytes[WIDTH]);
+  }
+
+  private BranchNode(Node[] children, Bytes value, Bytes[] childRefs) {
     this.children = children;
     this.value = value;
+    this.childRefs = childRefs;
   }
 
   /** A branch with no children and no value, to be filled by the caller before sharing. */
@@ -31,11 +43,19 @@ final class BranchNode extends Node {
   BranchNode withChild(int nibble, Node child) {
     Node[] copy = children.clone();
     copy[nibble] = child;
-    return new BranchNode(copy, value);
+    Bytes[] refs = childRefs.clone();
+    refs[nibble] = null;
+    return new BranchNode(copy, value, refs);
   }
 
   BranchNode withValue(Bytes newValue) {
-    return new BranchNode(children, newValue);
+    return new BranchNode(children, newValue, childRefs.clone());
+  }
+
+  /** The reference of child {@code nibble}, which must have been hashed. */
+  Bytes childRef(int nibble) {
+    Bytes ref = childRefs[nibble];
+    return ref != null ? ref : children[nibble].ref;
   }
 
   /** Number of non-empty children. */

@@ -6,18 +6,23 @@ import io.paraseq.protocol.types.Hash;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * Encodes and hashes nodes bottom-up, filling their cached {@link Node#ref references}; nodes that
  * already have one are not visited again, so after a batch of updates only the new nodes are
  * encoded and hashed.
  *
- * <p>One {@link RlpWriter} and one scratch buffer are reused for every node, so hashing allocates
- * only the references it produces. Not thread-safe: each hashing thread has its own hasher.
+ * <p>One {@link RlpWriter}, one Keccak state and one scratch buffer are reused for every node, so
+ * hashing allocates only the references it produces. A branch's children are reached through its
+ * {@link BranchNode#childRefs} memo, so clean children are not even read. Not thread-safe: each
+ * hashing thread has its own hasher.
  */
 final class NodeHasher {
 
   private final RlpWriter writer = new RlpWriter();
+  private final KeccakDigest digest = new KeccakDigest(256);
+  private final byte[] digestOut = new byte[Node.HASH_LENGTH];
   private byte[] scratch = new byte[1024];
   private byte[] pathScratch = new byte[64];
 
@@ -35,8 +40,10 @@ final class NodeHasher {
       case LeafNode leaf -> {}
       case ExtensionNode extension -> ref(extension.child, sink);
       case BranchNode branch -> {
-        for (Node child : branch.children) {
-          ref(child, sink);
+        for (int i = 0; i < BranchNode.WIDTH; i++) {
+          if (collecting || branch.childRefs[i] == null) {
+            branch.childRefs[i] = ref(branch.children[i], sink);
+          }
         }
       }
       case EmptyNode empty -> throw new IllegalStateException("the empty node is always hashed");
@@ -44,10 +51,7 @@ final class NodeHasher {
     }
     int length = encodeToScratch(node);
     if (node.ref == null) {
-      node.ref =
-          length < Node.HASH_LENGTH
-              ? Bytes.of(scratch, 0, length)
-              : Hash.keccak(scratch, 0, length).bytes();
+      node.ref = length < Node.HASH_LENGTH ? Bytes.of(scratch, 0, length) : keccak(length);
     }
     if (collecting) {
       if (node.ref.length() == Node.HASH_LENGTH) {
@@ -80,8 +84,8 @@ final class NodeHasher {
         writeRef(extension.child.ref);
       }
       case BranchNode branch -> {
-        for (Node child : branch.children) {
-          writeRef(child.ref);
+        for (int i = 0; i < BranchNode.WIDTH; i++) {
+          writeRef(branch.childRef(i));
         }
         writer.writeBytes(branch.value);
       }
@@ -94,6 +98,12 @@ final class NodeHasher {
     }
     writer.writeTo(scratch, 0);
     return length;
+  }
+
+  private Bytes keccak(int length) {
+    digest.update(scratch, 0, length);
+    digest.doFinal(digestOut, 0);
+    return Bytes.of(digestOut);
   }
 
   private void writePath(byte[] path, boolean leaf) {
