@@ -7,10 +7,12 @@ import io.paraseq.protocol.types.Hash;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,6 +68,34 @@ class ParallelHashingTest {
         MerkleTrie.build(state, new InMemoryTrieNodeStore(), ParallelHashing.on(POOL, 0)).commit();
     assertThat(fresh.root()).isEqualTo(expected);
     assertThat(fresh.nodes()).isEqualTo(reference.nodes());
+  }
+
+  @Example
+  void aLargeSecureTrieHashesTheSameInParallelAfterEveryBatch() {
+    Random random = new Random(42);
+    Map<Bytes, Bytes> accounts = new HashMap<>();
+    for (int i = 0; i < 20_000; i++) {
+      accounts.put(randomBytes(random, 20), randomBytes(random, 70));
+    }
+    SecureMerkleTrie sequential = SecureMerkleTrie.build(accounts);
+    SecureMerkleTrie parallel =
+        SecureMerkleTrie.build(accounts, TrieNodeStore.none(), ParallelHashing.on(POOL, 100));
+    List<Bytes> keys = List.copyOf(accounts.keySet());
+    for (int batch = 0; batch < 5; batch++) {
+      for (int i = 0; i < 2_000; i++) {
+        Bytes key = i % 10 == 0 ? randomBytes(random, 20) : keys.get(random.nextInt(keys.size()));
+        Bytes value = i % 7 == 0 ? Bytes.EMPTY : randomBytes(random, 70);
+        sequential.put(key, value);
+        parallel.put(key, value);
+      }
+      assertThat(parallel.rootHash()).as("batch %d", batch).isEqualTo(sequential.rootHash());
+    }
+  }
+
+  private static Bytes randomBytes(Random random, int length) {
+    byte[] bytes = new byte[length];
+    random.nextBytes(bytes);
+    return Bytes.of(bytes);
   }
 
   private static Map<Bytes, Bytes> snapshot(
