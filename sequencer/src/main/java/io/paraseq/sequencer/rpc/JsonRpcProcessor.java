@@ -213,6 +213,7 @@ final class JsonRpcProcessor {
     reply.put("jsonrpc", "2.0");
     reply.set("id", id);
     switch (result) {
+      // invoke() has already turned every result into a tree (inside its fault barrier).
       case RpcResult.Success(Object value) -> reply.set("result", (JsonNode) value);
       case RpcResult.Failure failure -> {
         ObjectNode error = reply.putObject("error");
