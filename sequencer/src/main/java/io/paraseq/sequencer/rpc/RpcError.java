@@ -1,0 +1,102 @@
+package io.paraseq.sequencer.rpc;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every JSON-RPC error the node answers with: its code and its text, in one place.
+ *
+ * <p>Texts follow geth wherever geth has one, because wallets and libraries match on them (ethers
+ * looks for {@code nonce too low}, {@code insufficient funds}, {@code already known}, …). A text
+ * may be a {@link String#format} template ({@link #METHOD_NOT_FOUND}, {@link #INVALID_ARGUMENT},
+ * …); {@link #failure(Object...)} fills it in. geth appends details to some of its errors after a
+ * colon ({@code nonce too low: next nonce 5, tx nonce 3}, {@code invalid chain id for signer: have
+ * 1 want 3195}); {@link #failureWithDetail(String)} does the same, so the text stays a prefix that
+ * clients can match.
+ */
+public enum RpcError {
+  // JSON-RPC 2.0 request-level errors.
+  /** The body is not JSON. */
+  PARSE_ERROR(-32700, "parse error"),
+  /** Not a valid request object (version, method, params or id of the wrong form). */
+  INVALID_REQUEST(-32600, "invalid request"),
+  /** A batch without calls. */
+  EMPTY_BATCH(-32600, "empty batch"),
+  /** A batch over {@code paraseq.rpc.max-batch-size} calls (geth's text). */
+  BATCH_TOO_LARGE(-32600, "batch too large"),
+  /** A body over {@code paraseq.rpc.max-request-size}; the argument is the limit in bytes. */
+  REQUEST_TOO_LARGE(-32600, "request body too large, limit is %d bytes"),
+  /** Not {@code Content-Type: application/json} (geth's text, sent with HTTP 415). */
+  UNSUPPORTED_CONTENT_TYPE(-32600, "invalid content type, only application/json is supported"),
+  /** Any HTTP method but POST (geth's text, sent with HTTP 405). */
+  HTTP_METHOD_NOT_ALLOWED(-32600, "method not allowed"),
+  /** No such method; the argument is the requested name (geth's text). */
+  METHOD_NOT_FOUND(-32601, "the method %s does not exist/is not available"),
+
+  // Parameters (geth's texts).
+  /** The arguments are not a JSON array. */
+  NON_ARRAY_ARGUMENTS(-32602, "non-array args"),
+  /** More arguments than the method takes; the argument is the maximum. */
+  TOO_MANY_ARGUMENTS(-32602, "too many arguments, want at most %d"),
+  /** A required argument is absent or null; the argument is its index. */
+  MISSING_ARGUMENT(-32602, "missing value for required argument %d"),
+  /** An argument of the wrong form; the arguments are its index and the reason. */
+  INVALID_ARGUMENT(-32602, "invalid argument %d: %s"),
+
+  /** A fault in the node, never the caller's; details go to the log only. */
+  INTERNAL_ERROR(-32603, "internal error"),
+
+  // Transaction ingress (geth's txpool and core texts, code -32000 as geth sends them).
+  /** The nonce is below the sender's next nonce. */
+  NONCE_TOO_LOW(-32000, "nonce too low"),
+  /** The same transaction is already in the pool. */
+  ALREADY_KNOWN(-32000, "already known"),
+  /** A replacement without the required fee bump. */
+  REPLACEMENT_UNDERPRICED(-32000, "replacement transaction underpriced"),
+  /** The balance does not cover gas × fee cap + value. */
+  INSUFFICIENT_FUNDS(-32000, "insufficient funds for gas * price + value"),
+  /** The gas limit is below the intrinsic gas. */
+  INTRINSIC_GAS_TOO_LOW(-32000, "intrinsic gas too low"),
+  /** The gas limit is above the block gas limit. */
+  EXCEEDS_BLOCK_GAS_LIMIT(-32000, "exceeds block gas limit"),
+  /** The encoded transaction is larger than the pool accepts. */
+  OVERSIZED_DATA(-32000, "oversized data"),
+  /** A transaction type the chain does not accept (e.g. deposits, blobs). */
+  TRANSACTION_TYPE_NOT_SUPPORTED(-32000, "transaction type not supported"),
+  /** Signed for another chain; geth adds {@code : have <id> want <id>}. */
+  INVALID_CHAIN_ID(-32000, "invalid chain id for signer");
+
+  private final int code;
+  private final String text;
+
+  RpcError(int code, String text) {
+    this.code = code;
+    this.text = text;
+  }
+
+  /** The JSON-RPC error code. */
+  public int code() {
+    return code;
+  }
+
+  /** The text, or its template when the error takes arguments. */
+  public String text() {
+    return text;
+  }
+
+  /** The lower-case name used as a metric tag ({@code method_not_found}). */
+  public String tag() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** This error with its text, the template filled in with {@code arguments} if it has any. */
+  public RpcResult.Failure failure(Object... arguments) {
+    String message = arguments.length == 0 ? text : String.format(Locale.ROOT, text, arguments);
+    return new RpcResult.Failure(this, message, Optional.empty());
+  }
+
+  /** This error with {@code ": " + detail} after its text, as geth wraps its errors. */
+  public RpcResult.Failure failureWithDetail(String detail) {
+    return new RpcResult.Failure(this, text + ": " + detail, Optional.empty());
+  }
+}

@@ -1,0 +1,45 @@
+package io.paraseq.sequencer.rpc;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The names of the JSON-RPC methods this node serves. Every constant has exactly one {@link
+ * RpcMethod} registered in {@link RpcMethodsConfiguration}; the registry refuses to start
+ * otherwise. Add a constant only together with its class.
+ */
+enum RpcMethodName {
+  ETH_CHAIN_ID("eth_chainId"),
+  NET_VERSION("net_version"),
+  WEB3_CLIENT_VERSION("web3_clientVersion"),
+  WEB3_SHA3("web3_sha3"),
+  RPC_MODULES("rpc_modules");
+
+  private static final Map<String, RpcMethodName> BY_WIRE_NAME =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(n -> n.wireName, Function.identity()));
+
+  private final String wireName;
+
+  RpcMethodName(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The name on the wire ({@code eth_chainId}); also the metric tag. */
+  String wireName() {
+    return wireName;
+  }
+
+  /** The namespace before the underscore ({@code eth}). */
+  String namespace() {
+    return wireName.substring(0, wireName.indexOf('_'));
+  }
+
+  /** The constant for a wire name, exactly as spelled (method names are case-sensitive). */
+  static Optional<RpcMethodName> fromWireName(String wireName) {
+    return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
+  }
+}
