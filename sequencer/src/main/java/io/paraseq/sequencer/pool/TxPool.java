@@ -1,0 +1,360 @@
+package io.paraseq.sequencer.pool;
+
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * The mempool's rules: per-sender nonce queues, pending (executable) versus queued (behind a nonce
+ * gap), replacement of a (sender, nonce) slot only with both fee caps raised by the price bump,
+ * per-sender and global limits with eviction, expiry of queued transactions, and the selection of a
+ * block's transactions under an {@link OrderingPolicy}.
+ *
+ * <p>Not thread-safe: one writer thread owns an instance (the ingress stage that serialises pool
+ * changes); it is plain domain code, without I/O. Durability is the caller's: a transaction is
+ * acknowledged only after the caller has committed it to the pool table.
+ */
+public final class TxPool {
+
+  private final PoolLimits limits;
+  private final BigInteger minFeeCap;
+  private final Map<Address, SenderQueue> senders = new HashMap<>();
+  private final Map<Hash, PooledTransaction> byHash = new HashMap<>();
+  private int pendingTotal;
+  private int queuedTotal;
+  private long nextArrival;
+
+  /**
+   * @param limits the bounds
+   * @param minFeeCap the lowest fee cap accepted (the chain's base-fee floor)
+   */
+  public TxPool(PoolLimits limits, BigInteger minFeeCap) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.minFeeCap = Objects.requireNonNull(minFeeCap, "minFeeCap");
+  }
+
+  /**
+   * Adds a verified transaction, checked against its sender's account in the latest sealed state.
+   *
+   * @param tx the transaction (a user transaction; deposits never enter the pool)
+   * @param account the sender's nonce and balance
+   * @param now the time of arrival
+   */
+  public AddOutcome add(VerifiedTransaction tx, AccountState account, Instant now) {
+    if (byHash.containsKey(tx.hash())) {
+      return new AddOutcome.Rejected(PoolRejection.ALREADY_KNOWN, "");
+    }
+    PooledTransaction candidate = PooledTransaction.of(tx, nextArrival, now);
+    SenderQueue queue = senders.get(tx.sender());
+    // The pool may already know a newer nonce (from a sealed block) than the caller's view.
+    long stateNonce =
+        queue == null || Long.compareUnsigned(account.nonce(), queue.accountNonce()) > 0
+            ? account.nonce()
+            : queue.accountNonce();
+    if (Long.compareUnsigned(candidate.nonce(), stateNonce) < 0) {
+      return new AddOutcome.Rejected(
+          PoolRejection.NONCE_TOO_LOW,
+          "next nonce "
+              + Long.toUnsignedString(stateNonce)
+              + ", tx nonce "
+              + Long.toUnsignedString(candidate.nonce()));
+    }
+    if (candidate.feeCap().compareTo(minFeeCap) < 0) {
+      return new AddOutcome.Rejected(
+          PoolRejection.FEE_CAP_TOO_LOW,
+          "fee cap " + candidate.feeCap() + " below the minimum " + minFeeCap);
+    }
+    if (candidate.cost().compareTo(account.balance()) > 0) {
+      return new AddOutcome.Rejected(
+          PoolRejection.INSUFFICIENT_FUNDS,
+          "balance " + account.balance() + ", tx cost " + candidate.cost());
+    }
+    if (queue != null && queue.accountNonce() != stateNonce) {
+      advance(tx.sender(), queue, stateNonce);
+      queue = senders.get(tx.sender());
+    }
+    Optional<PooledTransaction> existing =
+        queue == null ? Optional.empty() : queue.at(candidate.nonce());
+    if (existing.isPresent()) {
+      return replace(queue, existing.get(), candidate);
+    }
+    return insert(queue, candidate, stateNonce);
+  }
+
+  private AddOutcome replace(SenderQueue queue, PooledTransaction old, PooledTransaction next) {
+    BigInteger bump = BigInteger.valueOf(100L + limits.priceBumpPercent());
+    BigInteger hundred = BigInteger.valueOf(100);
+    boolean feeOk = next.feeCap().multiply(hundred).compareTo(old.feeCap().multiply(bump)) >= 0;
+    boolean tipOk = next.tipCap().multiply(hundred).compareTo(old.tipCap().multiply(bump)) >= 0;
+    if (!feeOk || !tipOk) {
+      return new AddOutcome.Rejected(
+          PoolRejection.REPLACEMENT_UNDERPRICED,
+          "needs fee cap ≥ "
+              + ceilPercent(old.feeCap(), bump)
+              + " and tip cap ≥ "
+              + ceilPercent(old.tipCap(), bump));
+    }
+    boolean pending = queue.wouldBePending(next.nonce());
+    byHash.remove(old.hash());
+    queue.put(next);
+    byHash.put(next.hash(), next);
+    nextArrival++;
+    return new AddOutcome.Accepted(next, pending, Optional.of(old), List.of());
+  }
+
+  private AddOutcome insert(SenderQueue existing, PooledTransaction tx, long stateNonce) {
+    SenderQueue queue = existing == null ? new SenderQueue(stateNonce) : existing;
+    boolean pending = queue.wouldBePending(tx.nonce());
+    List<PooledTransaction> evicted = new ArrayList<>();
+    if (pending) {
+      if (pendingTotal >= limits.globalSlots()) {
+        if (queue.pendingCount() >= limits.accountSlots()) {
+          return new AddOutcome.Rejected(
+              PoolRejection.POOL_FULL,
+              "pending "
+                  + pendingTotal
+                  + " of "
+                  + limits.globalSlots()
+                  + " and the sender holds its "
+                  + limits.accountSlots()
+                  + " guaranteed slots");
+        }
+        Optional<PooledTransaction> victim = pendingEvictionVictim(tx.sender());
+        if (victim.isEmpty()) {
+          return new AddOutcome.Rejected(
+              PoolRejection.POOL_FULL, "pending " + pendingTotal + " of " + limits.globalSlots());
+        }
+        evicted.addAll(removeFrom(victim.get()));
+      }
+    } else {
+      if (queue.queuedCount() >= limits.accountQueue()) {
+        return new AddOutcome.Rejected(
+            PoolRejection.ACCOUNT_LIMIT,
+            "sender has " + queue.queuedCount() + " queued of " + limits.accountQueue());
+      }
+      if (queuedTotal >= limits.globalQueue()) {
+        Optional<PooledTransaction> oldest = oldestQueued(tx.sender());
+        if (oldest.isEmpty()) {
+          return new AddOutcome.Rejected(
+              PoolRejection.POOL_FULL, "queued " + queuedTotal + " of " + limits.globalQueue());
+        }
+        evicted.addAll(removeFrom(oldest.get()));
+      }
+    }
+    int before = queue.pendingCount();
+    int queuedBefore = queue.queuedCount();
+    queue.put(tx);
+    senders.put(tx.sender(), queue);
+    byHash.put(tx.hash(), tx);
+    nextArrival++;
+    pendingTotal += queue.pendingCount() - before;
+    queuedTotal += queue.queuedCount() - queuedBefore;
+    return new AddOutcome.Accepted(tx, pending, Optional.empty(), evicted);
+  }
+
+  /**
+   * The sender holding the most pending transactions beyond its guaranteed slots gives up its
+   * highest-nonce one (the pool stays gap-free); the adding sender is never its own victim.
+   */
+  private Optional<PooledTransaction> pendingEvictionVictim(Address adder) {
+    SenderQueue richest = null;
+    Address richestSender = null;
+    for (Map.Entry<Address, SenderQueue> e : senders.entrySet()) {
+      SenderQueue q = e.getValue();
+      if (e.getKey().equals(adder) || q.pendingCount() <= limits.accountSlots()) {
+        continue;
+      }
+      if (richest == null || q.pendingCount() > richest.pendingCount()) {
+        richest = q;
+        richestSender = e.getKey();
+      }
+    }
+    return richestSender == null ? Optional.empty() : richest.lastPending();
+  }
+
+  /** The queued transaction that arrived first, of any sender but the adder. */
+  private Optional<PooledTransaction> oldestQueued(Address adder) {
+    return senders.entrySet().stream()
+        .filter(e -> !e.getKey().equals(adder))
+        .flatMap(e -> e.getValue().queuedTransactions().stream())
+        .min(Comparator.comparingLong(PooledTransaction::arrival));
+  }
+
+  /**
+   * Removes one transaction; the sender's higher nonces become queued again when it was pending.
+   * Returns what left the pool.
+   */
+  private List<PooledTransaction> removeFrom(PooledTransaction tx) {
+    SenderQueue queue = senders.get(tx.sender());
+    int pendingBefore = queue.pendingCount();
+    int queuedBefore = queue.queuedCount();
+    queue.remove(tx.nonce());
+    byHash.remove(tx.hash());
+    pendingTotal += queue.pendingCount() - pendingBefore;
+    queuedTotal += queue.queuedCount() - queuedBefore;
+    if (queue.isEmpty()) {
+      senders.remove(tx.sender());
+    }
+    return List.of(tx);
+  }
+
+  /** Removes a transaction by hash (e.g. when its persisted row could not be written). */
+  public Optional<PooledTransaction> remove(Hash hash) {
+    PooledTransaction tx = byHash.get(hash);
+    if (tx == null) {
+      return Optional.empty();
+    }
+    removeFrom(tx);
+    return Optional.of(tx);
+  }
+
+  /**
+   * A sealed block moved these accounts' nonces: drops what became stale (included or superseded)
+   * and promotes queued transactions whose gap closed. Returns what was dropped.
+   */
+  public List<PooledTransaction> onNewNonces(Map<Address, Long> accountNonces) {
+    List<PooledTransaction> dropped = new ArrayList<>();
+    accountNonces.forEach(
+        (sender, nonce) -> {
+          SenderQueue queue = senders.get(sender);
+          if (queue != null && Long.compareUnsigned(nonce, queue.accountNonce()) > 0) {
+            dropped.addAll(advance(sender, queue, nonce));
+          }
+        });
+    return dropped;
+  }
+
+  /** Moves a sender's account nonce forward, keeping the totals; returns the stale ones. */
+  private List<PooledTransaction> advance(Address sender, SenderQueue queue, long nonce) {
+    int pendingBefore = queue.pendingCount();
+    int queuedBefore = queue.queuedCount();
+    List<PooledTransaction> stale = queue.advanceTo(nonce);
+    stale.forEach(tx -> byHash.remove(tx.hash()));
+    pendingTotal += queue.pendingCount() - pendingBefore;
+    queuedTotal += queue.queuedCount() - queuedBefore;
+    if (queue.isEmpty()) {
+      senders.remove(sender);
+    }
+    return stale;
+  }
+
+  /** Drops queued transactions that have waited longer than the lifetime. Returns them. */
+  public List<PooledTransaction> expire(Instant now) {
+    Instant cutoff = now.minus(limits.lifetime());
+    List<PooledTransaction> expired = new ArrayList<>();
+    for (SenderQueue queue : List.copyOf(senders.values())) {
+      for (PooledTransaction tx : queue.queuedTransactions()) {
+        if (tx.receivedAt().isBefore(cutoff)) {
+          expired.addAll(removeFrom(tx));
+        }
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * The transactions for the next block, in inclusion order: only pending ones whose fee cap covers
+   * the base fee; each sender's in nonce order; between senders as the policy orders their next
+   * transactions; until the gas budget or the count runs out. A sender whose next transaction does
+   * not fit contributes nothing more (its later nonces depend on it). The pool is unchanged.
+   */
+  public List<PooledTransaction> select(
+      BigInteger baseFee, long gasBudget, int maxCount, OrderingPolicy policy) {
+    PriorityQueue<Cursor> heads =
+        new PriorityQueue<>(Comparator.comparing((Cursor c) -> c.current(), policy.order(baseFee)));
+    for (SenderQueue queue : senders.values()) {
+      List<PooledTransaction> pending = queue.pendingTransactions();
+      if (!pending.isEmpty() && pending.get(0).feeCap().compareTo(baseFee) >= 0) {
+        heads.add(new Cursor(pending));
+      }
+    }
+    List<PooledTransaction> selected = new ArrayList<>();
+    long gasLeft = gasBudget;
+    while (!heads.isEmpty() && selected.size() < maxCount) {
+      Cursor cursor = heads.poll();
+      PooledTransaction tx = cursor.current();
+      if (tx.gasLimit() > gasLeft) {
+        continue;
+      }
+      selected.add(tx);
+      gasLeft -= tx.gasLimit();
+      if (cursor.advance() && cursor.current().feeCap().compareTo(baseFee) >= 0) {
+        heads.add(cursor);
+      }
+    }
+    return selected;
+  }
+
+  /** The transaction with this hash, if pooled. */
+  public Optional<PooledTransaction> get(Hash hash) {
+    return Optional.ofNullable(byHash.get(hash));
+  }
+
+  /**
+   * The nonce a sender's next transaction should carry: after its pending transactions, and never
+   * below the account's nonce.
+   */
+  public long pendingNonce(Address sender, long accountNonce) {
+    SenderQueue queue = senders.get(sender);
+    if (queue == null) {
+      return accountNonce;
+    }
+    long next = queue.nextNonce();
+    return Long.compareUnsigned(next, accountNonce) > 0 ? next : accountNonce;
+  }
+
+  /** Pending transactions in the pool. */
+  public int pendingCount() {
+    return pendingTotal;
+  }
+
+  /** Queued transactions in the pool. */
+  public int queuedCount() {
+    return queuedTotal;
+  }
+
+  /** A sender's transactions: pending then queued, each in nonce order. */
+  public List<PooledTransaction> transactionsOf(Address sender) {
+    SenderQueue queue = senders.get(sender);
+    if (queue == null) {
+      return List.of();
+    }
+    List<PooledTransaction> all = new ArrayList<>(queue.pendingTransactions());
+    all.addAll(queue.queuedTransactions());
+    return all;
+  }
+
+  private static BigInteger ceilPercent(BigInteger value, BigInteger percent) {
+    BigInteger[] qr = value.multiply(percent).divideAndRemainder(BigInteger.valueOf(100));
+    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+  }
+
+  /** Walks one sender's pending transactions during {@link #select}. */
+  private static final class Cursor {
+    private final List<PooledTransaction> txs;
+    private int index;
+
+    Cursor(List<PooledTransaction> txs) {
+      this.txs = txs;
+    }
+
+    PooledTransaction current() {
+      return txs.get(index);
+    }
+
+    boolean advance() {
+      index++;
+      return index < txs.size();
+    }
+  }
+}
