@@ -65,7 +65,9 @@ final class StateArbitraries {
             Arbitraries.just(Account.EMPTY_CODE_HASH),
             Arbitraries.integers().between(0, 3).map(i -> Hash.keccak(Bytes.of(i.byteValue()))));
     Arbitrary<Hash> storageRoots =
-        Arbitraries.integers().between(0, 3).map(i -> Hash.keccak(Bytes.of((byte) (i.intValue() + 9))));
+        Arbitraries.integers()
+            .between(0, 3)
+            .map(i -> Hash.keccak(Bytes.of((byte) (i.intValue() + 9))));
     return Combinators.combine(nonces, balances, storageRoots, codeHashes).as(Account::new);
   }
 
