@@ -38,8 +38,11 @@ import java.util.Optional;
  * view; RPC readers holding the old view are unaffected.
  *
  * <p>{@link #apply} re-hashes only what changed: the storage tries of the written accounts, whose
- * new roots are written into the account records, then the account trie. A diff is not validated
- * against the state; if {@code apply} throws (a bug), the instance must be discarded and rebuilt.
+ * new roots are written into the account records, then the account trie. Its cost is proportional
+ * to the diff, except that deleting (or clearing) an account with storage copies that storage into
+ * the undo record older snapshots read. Proofs come from the writer's tries, so {@link #proof} is
+ * for the writer thread; an RPC thread asks the owner for them. A diff is not validated against the
+ * state; if {@code apply} throws (a bug), the instance must be discarded and rebuilt.
  */
 public final class WorldState {
 
