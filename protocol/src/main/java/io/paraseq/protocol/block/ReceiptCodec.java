@@ -41,7 +41,7 @@ final class ReceiptCodec {
     int first = encoded.isEmpty() ? FIRST_STRING_PREFIX : encoded.get(0) & 0xff;
     if (first < FIRST_STRING_PREFIX) {
       Optional<TransactionType> known = TransactionType.ofTypeByte(first);
-      if (known.isEmpty() || !known.get().supported() || known.get() == TransactionType.LEGACY) {
+      if (known.isEmpty() || !known.get().supported()) {
         return DecodeResult.rejected(
             BlockDecodeFailure.of(
                 BlockDecodeError.RECEIPT_TYPE_NOT_SUPPORTED,
