@@ -11,8 +11,13 @@ import java.nio.ByteOrder;
  * <p>One method does everything so that the 25 lanes live in local variables for the whole
  * absorption, across blocks, and the JIT can keep them in registers or stack slots instead of
  * loading and storing an array around every permutation. Lanes are read and written little-endian
- * through a byte-array view {@link VarHandle}. Stateless and therefore thread-safe; a caller that
- * absorbs in pieces keeps its own {@code long[25]}.
+ * through a byte-array view {@link VarHandle} (measured no slower than packing eight bytes by hand,
+ * and 4-8% faster on 532-byte inputs). The round is written out once and iterated 24 times:
+ * unrolling it whole would pass the JIT's 8000-bytecode limit for compiling a method, and computing
+ * it row by row or two rounds per iteration measured the same. The permutation is bound by integer
+ * ALU throughput (about 130 xor/andn/rotate operations per round; with BMI1/BMI2 the JIT emits andn
+ * and rorx). Stateless and therefore thread-safe; a caller that absorbs in pieces keeps its own
+ * {@code long[25]}.
  */
 final class KeccakSponge {
 
