@@ -1,19 +1,19 @@
 package io.paraseq.protocol.trie;
 
+import io.paraseq.protocol.crypto.Keccak256;
 import io.paraseq.protocol.rlp.RlpWriter;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * Encodes and hashes nodes bottom-up, filling their cached {@link Node#ref references}; nodes that
  * already have one are not visited again, so after a batch of updates only the new nodes are
  * encoded and hashed.
  *
- * <p>One {@link RlpWriter}, one Keccak state and one scratch buffer are reused for every node, so
+ * <p>One {@link RlpWriter}, one digest buffer and one scratch buffer are reused for every node, so
  * hashing allocates only the references it produces. A branch's children are reached through its
  * {@link BranchNode#childRefs} memo, so clean children are not even read. Not thread-safe: each
  * hashing thread has its own hasher.
@@ -21,7 +21,6 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 final class NodeHasher {
 
   private final RlpWriter writer = new RlpWriter();
-  private final KeccakDigest digest = new KeccakDigest(256);
   private final byte[] digestOut = new byte[Node.HASH_LENGTH];
   private byte[] scratch = new byte[1024];
   private byte[] pathScratch = new byte[64];
@@ -101,8 +100,7 @@ final class NodeHasher {
   }
 
   private Bytes keccak(int length) {
-    digest.update(scratch, 0, length);
-    digest.doFinal(digestOut, 0);
+    Keccak256.hashInto(scratch, 0, length, digestOut, 0);
     return Bytes.of(digestOut);
   }
 
