@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * table belong to the writer thread. This class holds no mutable state of its own besides the
  * executors.
  */
-public final class IngressService implements AutoCloseable {
+public final class IngressService implements TransactionIngress, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(IngressService.class);
 
@@ -127,6 +127,7 @@ public final class IngressService implements AutoCloseable {
    * commit, for an accepted one), or exceptionally with {@link IngressUnavailableException} when
    * the node could not decide (the transaction is then not stored). Never blocks.
    */
+  @Override
   public CompletableFuture<IngressResult> submit(Bytes raw) {
     if (raw.length() > maxTransactionBytes) {
       return rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes));

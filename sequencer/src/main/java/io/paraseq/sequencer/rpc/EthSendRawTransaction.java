@@ -2,7 +2,7 @@ package io.paraseq.sequencer.rpc;
 
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.sequencer.ingress.IngressResult;
-import io.paraseq.sequencer.ingress.IngressService;
+import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +21,10 @@ final class EthSendRawTransaction implements RpcMethod {
   /** How long an HTTP worker waits for the group commit. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  private final IngressService ingress;
+  private final TransactionIngress ingress;
   private final Duration timeout;
 
-  EthSendRawTransaction(IngressService ingress, Duration timeout) {
+  EthSendRawTransaction(TransactionIngress ingress, Duration timeout) {
     this.ingress = Objects.requireNonNull(ingress, "ingress");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }

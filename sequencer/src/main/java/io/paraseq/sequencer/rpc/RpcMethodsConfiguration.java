@@ -2,7 +2,7 @@ package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.sequencer.config.ChainProperties;
-import io.paraseq.sequencer.ingress.IngressService;
+import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain, IngressService ingress) {
+  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress) {
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
