@@ -10,6 +10,7 @@ import io.paraseq.sequencer.store.PoolStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,7 +42,9 @@ class IngressConfiguration {
     return new PoolStore(dataSource);
   }
 
+  /** Starts after Flyway: its start restores the pool from the pool table. */
   @Bean(initMethod = "start", destroyMethod = "close")
+  @DependsOnDatabaseInitialization
   IngressService ingressService(
       ChainProperties chain,
       IngressProperties ingress,
