@@ -64,7 +64,20 @@ public enum RpcError {
   /** A transaction type the chain does not accept (e.g. deposits, blobs). */
   TRANSACTION_TYPE_NOT_SUPPORTED(-32000, "transaction type not supported"),
   /** Signed for another chain; geth adds {@code : have <id> want <id>}. */
-  INVALID_CHAIN_ID(-32000, "invalid chain id for signer");
+  INVALID_CHAIN_ID(-32000, "invalid chain id for signer"),
+  /** The fee cap (gas price) is below the pool's minimum (geth's price limit). */
+  TRANSACTION_UNDERPRICED(-32000, "transaction underpriced"),
+  /** The sender holds as many queued transactions as the pool allows. */
+  ACCOUNT_LIMIT_EXCEEDED(-32000, "account limit exceeded"),
+  /** The pool is full and nothing cheaper or older could make room. */
+  TXPOOL_FULL(-32000, "txpool is full"),
+  /**
+   * Any other broken transaction rule (malformed RLP, bad signature, unprotected legacy, …); the
+   * message is the rule's description and detail rather than this text.
+   */
+  INVALID_TRANSACTION(-32000, "invalid transaction"),
+  /** Back-pressure: an ingress queue is full; retry later (EIP-1474's limit-exceeded code). */
+  INGRESS_BUSY(-32005, "transaction ingress is busy, try again later");
 
   private final int code;
   private final String text;

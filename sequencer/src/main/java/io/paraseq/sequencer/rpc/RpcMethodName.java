@@ -16,7 +16,8 @@ enum RpcMethodName {
   NET_VERSION("net_version"),
   WEB3_CLIENT_VERSION("web3_clientVersion"),
   WEB3_SHA3("web3_sha3"),
-  RPC_MODULES("rpc_modules");
+  RPC_MODULES("rpc_modules"),
+  ETH_SEND_RAW_TRANSACTION("eth_sendRawTransaction");
 
   private static final Map<String, RpcMethodName> BY_WIRE_NAME =
       Arrays.stream(values())

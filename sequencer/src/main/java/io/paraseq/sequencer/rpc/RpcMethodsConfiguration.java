@@ -2,6 +2,7 @@ package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain) {
+  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress) {
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
             new NetVersion(chain),
             new Web3ClientVersion(ClientVersion.current()),
             new Web3Sha3(),
-            new RpcModules()));
+            new RpcModules(),
+            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT)));
   }
 
   @Bean

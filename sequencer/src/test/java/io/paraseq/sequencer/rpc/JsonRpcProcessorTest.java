@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paraseq.sequencer.config.ChainProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +32,10 @@ class JsonRpcProcessorTest {
                 new NetVersion(CHAIN),
                 new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21)),
                 sha3,
-                new RpcModules()));
+                new RpcModules(),
+                new EthSendRawTransaction(
+                    raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress")),
+                    Duration.ofSeconds(1))));
     return new JsonRpcProcessor(
         methods, new RpcProperties(DataSize.ofMegabytes(5), maxBatch), new RpcMetrics(registry));
   }

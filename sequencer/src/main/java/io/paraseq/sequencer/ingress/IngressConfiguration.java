@@ -1,0 +1,65 @@
+package io.paraseq.sequencer.ingress;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.TransactionValidator;
+import io.paraseq.protocol.tx.ValidationPolicy;
+import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.pool.TxPool;
+import io.paraseq.sequencer.store.PoolStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires ingress: the validator for the chain, the pool (owned by the writer thread inside {@link
+ * IngressService}, never a bean of its own), the pool table and the account source.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngressConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * Before block production exists, the account state is the genesis allocation: the ten
+   * development accounts, 10,000 ETH each. The world state replaces this bean when it arrives.
+   */
+  @Bean
+  @ConditionalOnMissingBean(AccountStateSource.class)
+  GenesisAccounts genesisAccounts() {
+    return GenesisAccounts.devAccounts();
+  }
+
+  @Bean
+  PoolStore poolStore(DataSource dataSource) {
+    return new PoolStore(dataSource);
+  }
+
+  /** Starts after Flyway: its start restores the pool from the pool table. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  @DependsOnDatabaseInitialization
+  IngressService ingressService(
+      ChainProperties chain,
+      IngressProperties ingress,
+      PoolProperties pool,
+      PoolStore store,
+      AccountStateSource accounts,
+      Clock clock,
+      MeterRegistry meterRegistry) {
+    return new IngressService(
+        new TransactionValidator(ValidationPolicy.userIngress(ChainId.of(chain.id()))),
+        new TxPool(pool.limits(), pool.minFeeCap()),
+        store,
+        accounts,
+        clock,
+        new IngressMetrics(meterRegistry),
+        ingress);
+  }
+}

@@ -1,0 +1,90 @@
+package io.paraseq.sequencer.ingress;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Ingress meters: {@code paraseq.ingress.transactions} (tags {@code outcome} accepted / rejected /
+ * failed, {@code reason}), {@code paraseq.ingress.batch.size}, {@code paraseq.ingress.commit}
+ * (latency of the pool table transaction), {@code paraseq.ingress.undo.inexact}, and gauges {@code
+ * paraseq.pool.pending}, {@code paraseq.pool.queued} and {@code paraseq.ingress.queue.depth}.
+ * Thread-safe.
+ */
+final class IngressMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter accepted;
+  private final Counter failed;
+  private final Counter undoInexact;
+  private final DistributionSummary batchSize;
+  private final Timer commit;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger queued = new AtomicInteger();
+
+  IngressMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.accepted = transactions("accepted", "none");
+    this.failed = transactions("failed", "internal_error");
+    this.undoInexact =
+        Counter.builder("paraseq.ingress.undo.inexact")
+            .description("pool changes of a failed batch that could not be undone exactly")
+            .register(registry);
+    this.batchSize =
+        DistributionSummary.builder("paraseq.ingress.batch.size")
+            .description("transactions per pool writer batch")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    this.commit =
+        Timer.builder("paraseq.ingress.commit")
+            .description("latency of one batch's pool table transaction")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    registry.gauge("paraseq.pool.pending", pending);
+    registry.gauge("paraseq.pool.queued", queued);
+  }
+
+  void queueDepth(Supplier<Number> depth) {
+    io.micrometer.core.instrument.Gauge.builder("paraseq.ingress.queue.depth", depth)
+        .description("submissions waiting for the pool writer")
+        .register(registry);
+  }
+
+  void accepted() {
+    accepted.increment();
+  }
+
+  void rejected(IngressResult.Rejected rejection) {
+    transactions("rejected", rejection.tag()).increment();
+  }
+
+  void failed(int count) {
+    failed.increment(count);
+  }
+
+  void undoInexact() {
+    undoInexact.increment();
+  }
+
+  void batch(int size, Duration commitTime) {
+    batchSize.record(size);
+    commit.record(commitTime);
+  }
+
+  void poolSize(int pendingCount, int queuedCount) {
+    pending.set(pendingCount);
+    queued.set(queuedCount);
+  }
+
+  private Counter transactions(String outcome, String reason) {
+    return Counter.builder("paraseq.ingress.transactions")
+        .description("raw transactions submitted to ingress, by outcome")
+        .tag("outcome", outcome)
+        .tag("reason", reason)
+        .register(registry);
+  }
+}

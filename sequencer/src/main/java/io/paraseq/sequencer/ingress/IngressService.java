@@ -1,0 +1,223 @@
+package io.paraseq.sequencer.ingress;
+
+import io.paraseq.protocol.tx.IntrinsicGas;
+import io.paraseq.protocol.tx.InvalidTransaction;
+import io.paraseq.protocol.tx.Rejection;
+import io.paraseq.protocol.tx.SignedTransaction;
+import io.paraseq.protocol.tx.TransactionDecoder;
+import io.paraseq.protocol.tx.TransactionResult;
+import io.paraseq.protocol.tx.TransactionValidator;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.types.Bytes;
+import io.paraseq.sequencer.pool.TxPool;
+import io.paraseq.sequencer.store.PoolStore;
+import io.paraseq.sequencer.store.StoredPoolTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable transaction ingress (DESIGN.md §2.1): size limit → strict decode, validation and sender
+ * recovery on a bounded worker pool (in parallel) → the {@link PoolWriter}, which applies the
+ * pool's stateful rules and group-commits to the pool table → the result. {@link
+ * IngressResult.Accepted} is produced only after the row is committed.
+ *
+ * <p><b>Threads.</b> {@link #submit} is called from any thread (HTTP workers) and never blocks.
+ * Verification runs on {@code paraseq-ingress-N} workers (bounded queue); the pool and the pool
+ * table belong to the writer thread. This class holds no mutable state of its own besides the
+ * executors.
+ */
+public final class IngressService implements TransactionIngress, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(IngressService.class);
+
+  /** The highest gas limit accepted: the pool table's and a block's gas fields are 63-bit. */
+  static final long MAX_GAS_LIMIT = Long.MAX_VALUE;
+
+  private final TransactionValidator validator;
+  private final PoolStore store;
+  private final AccountStateSource accounts;
+  private final IngressMetrics metrics;
+  private final int maxTransactionBytes;
+  private final ThreadPoolExecutor verifiers;
+  private final PoolWriter writer;
+
+  IngressService(
+      TransactionValidator validator,
+      TxPool pool,
+      PoolStore store,
+      AccountStateSource accounts,
+      Clock clock,
+      IngressMetrics metrics,
+      IngressProperties properties) {
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.store = Objects.requireNonNull(store, "store");
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.maxTransactionBytes = properties.maxTransactionBytes();
+    int threads = properties.resolvedWorkerThreads();
+    AtomicInteger counter = new AtomicInteger();
+    this.verifiers =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(properties.queueCapacity()),
+            r ->
+                Thread.ofPlatform()
+                    .daemon()
+                    .name("paraseq-ingress-" + counter.incrementAndGet())
+                    .unstarted(r),
+            new ThreadPoolExecutor.AbortPolicy());
+    this.writer =
+        new PoolWriter(
+            pool,
+            store,
+            accounts,
+            clock,
+            metrics,
+            properties.maxBatch(),
+            properties.queueCapacity());
+  }
+
+  /** Starts the writer and restores the pool from the pool table; returns when it is restored. */
+  public void start() {
+    long started = System.nanoTime();
+    List<StoredPoolTransaction> rows = store.loadAll();
+    List<CompletableFuture<PoolRestore.Loaded>> verifying =
+        rows.stream()
+            .map(
+                row ->
+                    CompletableFuture.supplyAsync(
+                        () -> new PoolRestore.Loaded(row, validator.verify(row.raw())), verifiers))
+            .toList();
+    List<PoolRestore.Loaded> loaded = verifying.stream().map(CompletableFuture::join).toList();
+    writer.start();
+    PoolRestore.Outcome outcome =
+        writer
+            .call(
+                pool -> {
+                  PoolRestore.Outcome o = PoolRestore.restore(pool, accounts, loaded);
+                  store.deleteAll(o.dropped());
+                  metrics.poolSize(pool.pendingCount(), pool.queuedCount());
+                  return o;
+                })
+            .join();
+    log.info(
+        "pool restored={} dropped={} ms={}",
+        outcome.restored(),
+        outcome.dropped().size(),
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  /**
+   * Submits a raw transaction. The future completes with the result once it is decided (after the
+   * commit, for an accepted one), or exceptionally with {@link IngressUnavailableException} when
+   * the node could not decide (the transaction is then not stored). Never blocks.
+   */
+  @Override
+  public CompletableFuture<IngressResult> submit(Bytes raw) {
+    if (raw.length() > maxTransactionBytes) {
+      return rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> validator.verify(raw), verifiers)
+          .thenCompose(verified -> admit(raw, verified));
+    } catch (RejectedExecutionException e) {
+      return rejected(new IngressResult.Busy("verify"));
+    }
+  }
+
+  /**
+   * Runs {@code read} on the pool writer thread, after every transaction submitted before it is
+   * decided: the only way to look at the pool from another thread.
+   */
+  public <T> CompletableFuture<T> readPool(Function<TxPool, T> read) {
+    return writer.call(read);
+  }
+
+  private CompletableFuture<IngressResult> admit(
+      Bytes raw, TransactionResult<VerifiedTransaction> verified) {
+    return switch (verified) {
+      case TransactionResult.Invalid<VerifiedTransaction>(Rejection rejection) ->
+          rejected(invalid(raw, rejection));
+      case TransactionResult.Valid<VerifiedTransaction>(VerifiedTransaction tx) -> {
+        long gas = tx.transaction().gasLimit();
+        if (Long.compareUnsigned(gas, MAX_GAS_LIMIT) > 0) {
+          yield rejected(new IngressResult.ExceedsGasLimit(gas, MAX_GAS_LIMIT));
+        }
+        yield writer.submit(tx).whenComplete(this::countAfterWriter);
+      }
+    };
+  }
+
+  private void countAfterWriter(IngressResult result, Throwable failure) {
+    if (result instanceof IngressResult.Busy busy) {
+      metrics.rejected(busy);
+    }
+  }
+
+  private CompletableFuture<IngressResult> rejected(IngressResult.Rejected rejection) {
+    metrics.rejected(rejection);
+    return CompletableFuture.completedFuture(rejection);
+  }
+
+  /** The verifier's rejection with geth's detail where geth gives one. */
+  private IngressResult.Invalid invalid(Bytes raw, Rejection rejection) {
+    return new IngressResult.Invalid(rejection.reason(), gethDetail(raw, rejection));
+  }
+
+  /**
+   * geth's numbers for the two rejections wallets parse ({@code have 1 want 3195}, {@code gas
+   * 20000, minimum needed 21000}); rejections carry no transaction, so these re-decode it (only on
+   * this failure path). Other reasons keep the verifier's detail.
+   */
+  private String gethDetail(Bytes raw, Rejection rejection) {
+    InvalidTransaction reason = rejection.reason();
+    if (reason != InvalidTransaction.CHAIN_ID_MISMATCH
+        && reason != InvalidTransaction.INTRINSIC_GAS_TOO_LOW) {
+      return rejection.detail();
+    }
+    Optional<SignedTransaction> decoded =
+        TransactionDecoder.decode(raw)
+            .valueIfValid()
+            .filter(SignedTransaction.class::isInstance)
+            .map(SignedTransaction.class::cast);
+    if (reason == InvalidTransaction.CHAIN_ID_MISMATCH) {
+      return decoded
+          .flatMap(signed -> signed.payload().signatureChainId())
+          .map(have -> "have " + have + " want " + validator.policy().chainId())
+          .orElse(rejection.detail());
+    }
+    return decoded
+        .map(
+            signed ->
+                "gas "
+                    + Long.toUnsignedString(signed.gasLimit())
+                    + ", minimum needed "
+                    + IntrinsicGas.of(signed))
+        .orElse(rejection.detail());
+  }
+
+  /** Stops taking transactions, finishes the queued ones, stops the threads. */
+  @Override
+  public void close() throws InterruptedException {
+    verifiers.shutdown();
+    if (!verifiers.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("ingress verifiers did not stop within 10s");
+    }
+    writer.stop(Duration.ofSeconds(10));
+  }
+}
