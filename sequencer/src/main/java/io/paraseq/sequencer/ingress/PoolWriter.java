@@ -53,6 +53,13 @@ final class PoolWriter {
   private final PoolStore store;
   private final AccountStateSource accounts;
   private final Clock clock;
+
+  /** How often queued transactions are checked against the pool's lifetime. */
+  static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
+
+  /** When the writer next runs expiry; written and read only by the writer thread. */
+  private Instant nextExpiry = Instant.MIN;
+
   private final IngressMetrics metrics;
   private final int maxBatch;
   private final BlockingQueue<Work> queue;
@@ -130,8 +137,10 @@ final class PoolWriter {
 
   private void loop() {
     List<Work> drained = new ArrayList<>(maxBatch);
+    nextExpiry = clock.instant().plus(EXPIRY_INTERVAL);
     while (running || !queue.isEmpty()) {
       try {
+        expireIfDue();
         Work first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -155,6 +164,35 @@ final class PoolWriter {
     List<Work> left = new ArrayList<>();
     queue.drainTo(left);
     failAll(left, new IngressUnavailableException("ingress is shutting down"));
+  }
+
+  /**
+   * Once per {@link #EXPIRY_INTERVAL}: drops queued transactions older than the pool's lifetime and
+   * deletes their rows. A failed delete leaves rows that the next start restores and this expires
+   * again; the pool itself is already consistent.
+   */
+  private void expireIfDue() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextExpiry)) {
+      return;
+    }
+    nextExpiry = now.plus(EXPIRY_INTERVAL);
+    assertOwner();
+    List<PooledTransaction> expired = pool.expire(now);
+    if (expired.isEmpty()) {
+      return;
+    }
+    try {
+      store.apply(new PoolWrite(expired.stream().map(PooledTransaction::hash).toList(), List.of()));
+    } catch (RuntimeException e) {
+      log.error("pool expiry: deleting {} expired rows failed", expired.size(), e);
+    }
+    metrics.poolSize(pool.pendingCount(), pool.queuedCount());
+    log.info(
+        "pool expired={} pending={} queued={}",
+        expired.size(),
+        pool.pendingCount(),
+        pool.queuedCount());
   }
 
   private void process(List<Work> drained) {

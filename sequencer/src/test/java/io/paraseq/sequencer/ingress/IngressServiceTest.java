@@ -85,6 +85,57 @@ class IngressServiceTest {
   }
 
   @Test
+  void queuedTransactionsExpireOnTheWriterAndTheirRowsAreDeleted() throws Exception {
+    SteppingClock clock = new SteppingClock(Instant.parse("2025-01-01T00:00:00Z"));
+    try (IngressService ingress = started(funded(1), PoolLimits.DEFAULTS, 100, 512, clock)) {
+      Bytes pending = transfer(1, 0, 1_000);
+      Bytes queued = transfer(1, 5, 1_000); // a nonce gap: queued
+      assertThat(ingress.submit(pending).get()).isInstanceOf(IngressResult.Accepted.class);
+      assertThat(ingress.submit(queued).get()).isInstanceOf(IngressResult.Accepted.class);
+      assertThat(store.count()).isEqualTo(2);
+
+      clock.advance(PoolLimits.DEFAULTS.lifetime().plus(PoolWriter.EXPIRY_INTERVAL));
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (store.count() > 1) {
+        assertThat(System.nanoTime()).as("expiry never ran").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      assertThat(store.loadAll()).extracting(r -> r.hash()).containsExactly(hash(pending));
+      assertThat(ingress.readPool(pool -> pool.get(hash(queued)).isPresent()).get()).isFalse();
+      assertThat(ingress.readPool(pool -> pool.pendingCount()).get()).isEqualTo(1);
+    }
+  }
+
+  /** A clock the test moves forward; read by the writer thread. */
+  private static final class SteppingClock extends Clock {
+    private volatile Instant now;
+
+    SteppingClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
   void aReplacementInTheSameBatchWritesOnlyTheWinner() throws Exception {
     try (IngressService ingress = started(funded(1), PoolLimits.DEFAULTS, 100, 512)) {
       CountDownLatch release = hold(ingress);
@@ -236,13 +287,18 @@ class IngressServiceTest {
 
   private IngressService started(
       GenesisAccounts accounts, PoolLimits limits, int queueCapacity, int maxBatch) {
+    return started(accounts, limits, queueCapacity, maxBatch, CLOCK);
+  }
+
+  private IngressService started(
+      GenesisAccounts accounts, PoolLimits limits, int queueCapacity, int maxBatch, Clock clock) {
     IngressService ingress =
         new IngressService(
             VALIDATOR,
             new TxPool(limits, BigInteger.ONE),
             store,
             accounts,
-            CLOCK,
+            clock,
             new IngressMetrics(registry),
             new IngressProperties(DataSize.ofKilobytes(128), 2, queueCapacity, maxBatch));
     ingress.start();
