@@ -38,8 +38,9 @@ import java.util.Optional;
  *       SkipReason#INSUFFICIENT_FUNDS}).
  * </ol>
  *
- * Then, with {@code gasUsed} = the intrinsic gas (without an EVM nothing else costs gas) and {@code
- * price} = {@link EffectiveGasPrice} ({@code min(feeCap, baseFee + tipCap)}, or the gas price):
+ * Then, with {@code gasUsed} = the intrinsic gas (without an EVM nothing else costs gas; taken from
+ * the {@link VerifiedTransaction}, like its sender, not recomputed) and {@code price} = {@link
+ * EffectiveGasPrice} ({@code min(feeCap, baseFee + tipCap)}, or the gas price):
  *
  * <ul>
  *   <li>sender: nonce + 1, balance − (gasUsed × price + value);

@@ -28,6 +28,7 @@ import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -111,8 +112,7 @@ class ChainTest {
     Hash hash = GENESIS.header().hash();
     assertThat(new Genesis(CONFIG, GENESIS_TIME + 1, DevAccounts.alloc()).header().hash())
         .isNotEqualTo(hash);
-    assertThat(
-            new Genesis(CONFIG, GENESIS_TIME, GenesisAlloc.of(java.util.Map.of())).header().hash())
+    assertThat(new Genesis(CONFIG, GENESIS_TIME, GenesisAlloc.of(Map.of())).header().hash())
         .isNotEqualTo(hash);
   }
 

@@ -6,6 +6,7 @@ import static io.paraseq.protocol.exec.Txs.GWEI;
 import static io.paraseq.protocol.exec.Txs.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.block.Receipt;
@@ -242,8 +243,7 @@ class SequentialExecutorTest {
     assertThat(result.skipped())
         .extracting(SkippedTransaction::transaction, SkippedTransaction::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(gap, SkipReason.NONCE_MISMATCH),
-            org.assertj.core.groups.Tuple.tuple(duplicate, SkipReason.NONCE_MISMATCH));
+            tuple(gap, SkipReason.NONCE_MISMATCH), tuple(duplicate, SkipReason.NONCE_MISMATCH));
     assertThat(nonce(ALICE)).isEqualTo(1);
   }
 

@@ -96,10 +96,8 @@ final class Txs {
   }
 
   static VerifiedTransaction verified(Address sender, UnsignedTransaction payload) {
-    return verified(
-        new SignedTransaction(payload, PLACEHOLDER),
-        sender,
-        IntrinsicGas.of(new SignedTransaction(payload, PLACEHOLDER)));
+    SignedTransaction signed = new SignedTransaction(payload, PLACEHOLDER);
+    return verified(signed, sender, IntrinsicGas.of(signed));
   }
 
   static VerifiedTransaction deposit(
