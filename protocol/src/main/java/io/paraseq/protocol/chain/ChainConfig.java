@@ -1,0 +1,73 @@
+package io.paraseq.protocol.chain;
+
+import io.paraseq.protocol.block.BaseFeeRules;
+import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Address;
+import java.util.Objects;
+
+/**
+ * The consensus parameters of a Paraseq chain: what every block of it agrees on. Immutable.
+ *
+ * @param chainId the chain id user transactions are signed for
+ * @param gasLimit the gas limit of every block, unsigned 64-bit
+ * @param baseFeeRules how the base fee moves from block to block
+ * @param initialBaseFee the base fee of the genesis block, at least the rules' floor
+ * @param feeRecipient who receives every block's fees
+ */
+public record ChainConfig(
+    ChainId chainId,
+    long gasLimit,
+    BaseFeeRules baseFeeRules,
+    Wei initialBaseFee,
+    Address feeRecipient) {
+
+  /**
+   * Checks the parameters.
+   *
+   * @throws IllegalArgumentException if the gas target (gas limit / elasticity) is zero, or the
+   *     initial base fee is below the floor
+   */
+  public ChainConfig {
+    Objects.requireNonNull(chainId, "chainId");
+    Objects.requireNonNull(baseFeeRules, "baseFeeRules");
+    Objects.requireNonNull(initialBaseFee, "initialBaseFee");
+    Objects.requireNonNull(feeRecipient, "feeRecipient");
+    if (Long.divideUnsigned(gasLimit, baseFeeRules.elasticity()) == 0) {
+      throw new IllegalArgumentException(
+          "gas limit "
+              + Long.toUnsignedString(gasLimit)
+              + " leaves no gas target at elasticity "
+              + baseFeeRules.elasticity());
+    }
+    if (initialBaseFee.compareTo(baseFeeRules.floor()) < 0) {
+      throw new IllegalArgumentException(
+          "initial base fee " + initialBaseFee + " is below the floor " + baseFeeRules.floor());
+    }
+  }
+
+  /**
+   * The context of the block after {@code parent}: the next number, this chain's gas limit, fee
+   * recipient and chain id, and the base fee {@link BaseFeeRules#next} gives for the parent.
+   *
+   * @throws IllegalArgumentException if {@code timestamp} is before the parent's
+   */
+  public BlockContext nextContext(BlockHeader parent, long timestamp) {
+    if (Long.compareUnsigned(timestamp, parent.timestamp()) < 0) {
+      throw new IllegalArgumentException(
+          "timestamp "
+              + Long.toUnsignedString(timestamp)
+              + " is before the parent's "
+              + Long.toUnsignedString(parent.timestamp()));
+    }
+    return new BlockContext(
+        parent.number() + 1, timestamp, feeRecipient, nextBaseFee(parent), gasLimit, chainId);
+  }
+
+  /** The base fee of the block after {@code parent}. */
+  public Wei nextBaseFee(BlockHeader parent) {
+    return baseFeeRules.next(parent.gasUsed(), parent.gasLimit(), parent.baseFeePerGas());
+  }
+}

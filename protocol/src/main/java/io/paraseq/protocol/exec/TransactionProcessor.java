@@ -1,0 +1,200 @@
+package io.paraseq.protocol.exec;
+
+import io.paraseq.protocol.block.ReceiptStatus;
+import io.paraseq.protocol.exec.TransactionOutcome.Included;
+import io.paraseq.protocol.exec.TransactionOutcome.Skipped;
+import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.DepositTransaction;
+import io.paraseq.protocol.tx.SignedTransaction;
+import io.paraseq.protocol.tx.UnsignedTransaction;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Address;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Executes one transaction against a {@link StateAccess}: the per-transaction rules, shared by the
+ * sequential and the parallel executor. What exists today is ETH transfers, calls to accounts
+ * without code (call data is paid for and ignored) and deposits; native programs and the EVM come
+ * later behind the same {@link TransactionOutcome}.
+ *
+ * <h2>User transactions</h2>
+ *
+ * Checked in this order; the first failure skips the transaction, which then writes nothing:
+ *
+ * <ol>
+ *   <li>signed for the block's chain ({@link SkipReason#WRONG_CHAIN_ID}; a legacy transaction
+ *       without EIP-155 chain id: {@link SkipReason#UNPROTECTED_TRANSACTION});
+ *   <li>not a contract creation ({@link SkipReason#CONTRACT_CREATION_UNSUPPORTED}: no EVM yet);
+ *   <li>gas limit ≥ intrinsic gas ({@link SkipReason#INTRINSIC_GAS_TOO_LOW});
+ *   <li>transaction nonce = sender's account nonce ({@link SkipReason#NONCE_MISMATCH}), and below
+ *       2^64-1 ({@link SkipReason#NONCE_MAX}, EIP-2681);
+ *   <li>fee cap ≥ base fee ({@link SkipReason#FEE_CAP_BELOW_BASE_FEE});
+ *   <li>balance ≥ gasLimit × fee cap + value, geth's up-front check ({@link
+ *       SkipReason#INSUFFICIENT_FUNDS}).
+ * </ol>
+ *
+ * Then, with {@code gasUsed} = the intrinsic gas (without an EVM nothing else costs gas; taken from
+ * the {@link VerifiedTransaction}, like its sender, not recomputed) and {@code price} = {@link
+ * EffectiveGasPrice} ({@code min(feeCap, baseFee + tipCap)}, or the gas price):
+ *
+ * <ul>
+ *   <li>sender: nonce + 1, balance − (gasUsed × price + value);
+ *   <li>recipient: balance + value;
+ *   <li>fee recipient: balance + gasUsed × price, base fee and priority fee alike (DESIGN.md §3:
+ *       nothing is burned), as a {@linkplain StateAccess#creditFeeRecipient commutative credit}.
+ * </ul>
+ *
+ * Each step reads the account after the previous step wrote it, so a self-transfer only pays the
+ * fee, and a sender or recipient that is the fee recipient ends with the sum of all three effects.
+ * The receipt status is success.
+ *
+ * <h2>Deposits</h2>
+ *
+ * Made by the sequencer from L1 events, never skipped (OP Stack semantics):
+ *
+ * <ol>
+ *   <li>{@code mint} is added to {@code from};
+ *   <li>if {@code from}'s balance now covers {@code value}, {@code value} moves from {@code from}
+ *       to {@code to} and the status is success; otherwise nothing moves, the status is failure and
+ *       the mint stays;
+ *   <li>{@code from}'s nonce + 1, as the OP Stack does for every deposit (left at 2^64-1, which no
+ *       account reaches).
+ * </ol>
+ *
+ * No gas is charged: the depositor paid on L1. {@code gasUsed} and the effective gas price are 0
+ * and the fee recipient is not touched; the deposit's gas limit still counts against the block's
+ * gas limit (see {@link BlockContext#requireGasLimitsFit}).
+ *
+ * <p>Stateless apart from the context; one instance may serve any number of threads.
+ */
+public final class TransactionProcessor {
+
+  private static final long MAX_NONCE = -1L; // 2^64-1 unsigned
+
+  private final BlockContext context;
+
+  /** A processor for transactions of the block described by {@code context}. */
+  public TransactionProcessor(BlockContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /** Executes {@code tx}, reading and writing through {@code state}. */
+  public TransactionOutcome process(VerifiedTransaction tx, StateAccess state) {
+    return switch (tx.transaction()) {
+      case DepositTransaction deposit -> deposit(deposit, state);
+      case SignedTransaction signed -> user(tx, signed.payload(), state);
+    };
+  }
+
+  private TransactionOutcome user(
+      VerifiedTransaction tx, UnsignedTransaction payload, StateAccess state) {
+    Optional<Skipped> stateless = statelessCheck(tx, payload);
+    if (stateless.isPresent()) {
+      return stateless.get();
+    }
+    Address senderAddress = tx.sender();
+    Account sender = state.account(senderAddress);
+    Optional<Skipped> stateful = statefulCheck(payload, sender);
+    if (stateful.isPresent()) {
+      return stateful.get();
+    }
+    Address to = payload.to().orElseThrow(); // creations were skipped above
+    Wei price = EffectiveGasPrice.of(payload, context.baseFee());
+    long gasUsed = tx.intrinsicGas();
+    BigInteger fee = unsigned(gasUsed).multiply(price.value());
+    BigInteger value = payload.value().value();
+
+    state.setAccount(
+        senderAddress,
+        sender
+            .withNonce(sender.nonce() + 1)
+            .withBalance(Wei.of(sender.balance().value().subtract(fee).subtract(value))));
+    credit(state, to, value);
+    state.creditFeeRecipient(Wei.of(fee));
+    return new Included(ReceiptStatus.SUCCESS, gasUsed, price, List.of());
+  }
+
+  private Optional<Skipped> statelessCheck(VerifiedTransaction tx, UnsignedTransaction payload) {
+    Optional<ChainId> chainId = payload.signatureChainId();
+    if (chainId.isEmpty()) {
+      return skip(SkipReason.UNPROTECTED_TRANSACTION, "legacy transaction without chain id");
+    }
+    if (!chainId.get().equals(context.chainId())) {
+      return skip(
+          SkipReason.WRONG_CHAIN_ID,
+          "signed for chain " + chainId.get() + ", this chain is " + context.chainId());
+    }
+    if (payload.to().isEmpty()) {
+      return skip(SkipReason.CONTRACT_CREATION_UNSUPPORTED, "contract creation, no EVM yet");
+    }
+    if (Long.compareUnsigned(payload.gasLimit(), tx.intrinsicGas()) < 0) {
+      return skip(
+          SkipReason.INTRINSIC_GAS_TOO_LOW,
+          "gas limit "
+              + Long.toUnsignedString(payload.gasLimit())
+              + " < intrinsic gas "
+              + tx.intrinsicGas());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Skipped> statefulCheck(UnsignedTransaction payload, Account sender) {
+    if (payload.nonce() != sender.nonce()) {
+      return skip(
+          SkipReason.NONCE_MISMATCH,
+          "account nonce "
+              + Long.toUnsignedString(sender.nonce())
+              + ", transaction nonce "
+              + Long.toUnsignedString(payload.nonce()));
+    }
+    if (sender.nonce() == MAX_NONCE) {
+      return skip(SkipReason.NONCE_MAX, "nonce " + Long.toUnsignedString(sender.nonce()));
+    }
+    Wei feeCap = payload.maxGasPrice();
+    if (feeCap.compareTo(context.baseFee()) < 0) {
+      return skip(
+          SkipReason.FEE_CAP_BELOW_BASE_FEE,
+          "fee cap " + feeCap.value() + " < base fee " + context.baseFee().value());
+    }
+    BigInteger upFront =
+        unsigned(payload.gasLimit()).multiply(feeCap.value()).add(payload.value().value());
+    if (sender.balance().value().compareTo(upFront) < 0) {
+      return skip(
+          SkipReason.INSUFFICIENT_FUNDS,
+          "balance " + sender.balance().value() + " < gas × fee cap + value " + upFront);
+    }
+    return Optional.empty();
+  }
+
+  private static TransactionOutcome deposit(DepositTransaction deposit, StateAccess state) {
+    Account from = state.account(deposit.from());
+    BigInteger minted = from.balance().value().add(deposit.mint().value());
+    BigInteger value = deposit.value().value();
+    boolean covered = minted.compareTo(value) >= 0;
+    BigInteger balance = covered ? minted.subtract(value) : minted;
+    long nonce = from.nonce() == MAX_NONCE ? MAX_NONCE : from.nonce() + 1;
+    state.setAccount(deposit.from(), from.withNonce(nonce).withBalance(Wei.of(balance)));
+    if (covered) {
+      credit(state, deposit.to(), value);
+    }
+    return new Included(ReceiptStatus.of(covered), 0, Wei.ZERO, List.of());
+  }
+
+  private static void credit(StateAccess state, Address address, BigInteger amount) {
+    Account account = state.account(address);
+    state.setAccount(address, account.withBalance(Wei.of(account.balance().value().add(amount))));
+  }
+
+  private static Optional<Skipped> skip(SkipReason reason, String message) {
+    return Optional.of(new Skipped(reason, message));
+  }
+
+  private static BigInteger unsigned(long value) {
+    return value >= 0 ? BigInteger.valueOf(value) : new BigInteger(Long.toUnsignedString(value));
+  }
+}
