@@ -79,7 +79,7 @@ class IngressIT {
   void theGenesisFundsTheTenDevelopmentAccounts() {
     List<Address> expected =
         DevAccounts.all().stream().map(c -> Address.fromHex(c.getAddress())).toList();
-    assertThat(GenesisAccounts.DEV_ACCOUNTS).containsExactlyElementsOf(expected);
+    assertThat(io.paraseq.protocol.chain.DevAccounts.ADDRESSES).containsExactlyElementsOf(expected);
     expected.forEach(
         a -> assertThat(genesis.account(a)).isEqualTo(new AccountState(0, BigInteger.TEN.pow(22))));
   }
