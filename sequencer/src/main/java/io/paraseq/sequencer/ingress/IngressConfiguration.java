@@ -5,6 +5,7 @@ import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.TransactionValidator;
 import io.paraseq.protocol.tx.ValidationPolicy;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.pool.OrderingPolicy;
 import io.paraseq.sequencer.pool.TxPool;
 import io.paraseq.sequencer.store.PoolStore;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires ingress: the validator for the chain, the pool (owned by the writer thread inside {@link
- * IngressService}, never a bean of its own), the pool table and the account source.
+ * IngressService}, never a bean of its own) and the pool table. The account source is the world
+ * state's latest view ({@code chain.ChainConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
@@ -27,14 +29,10 @@ class IngressConfiguration {
     return Clock.systemUTC();
   }
 
-  /**
-   * Before block production exists, the account state is the genesis allocation: the ten
-   * development accounts, 10,000 ETH each. The world state replaces this bean when it arrives.
-   */
+  /** The configured ordering between senders ({@code paraseq.pool.ordering}), for blocks. */
   @Bean
-  @ConditionalOnMissingBean(AccountStateSource.class)
-  GenesisAccounts genesisAccounts() {
-    return GenesisAccounts.devAccounts();
+  OrderingPolicy orderingPolicy(PoolProperties pool) {
+    return OrderingPolicy.of(pool.ordering());
   }
 
   @Bean

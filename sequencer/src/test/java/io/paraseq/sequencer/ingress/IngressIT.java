@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +58,21 @@ class IngressIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", db::jdbcUrl);
     registry.add("paraseq.db.schema", db::schema);
+    // These tests look at the pool: transactions must stay there, not go into blocks.
+    registry.add("paraseq.producer.enabled", () -> "false");
+  }
+
+  /**
+   * Accounts the tests can set (a nonce of 5, extra funded senders) instead of the world state,
+   * which only blocks change.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class SettableAccounts {
+    @Bean
+    @Primary
+    GenesisAccounts genesisAccounts() {
+      return GenesisAccounts.devAccounts();
+    }
   }
 
   @LocalServerPort int port;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The dispatcher on its own: bytes in, status and JSON out, with the real method classes. */
 class JsonRpcProcessorTest {
 
-  private static final ChainProperties CHAIN = new ChainProperties(3195);
+  private static final ChainProperties CHAIN = ChainProperties.withId(3195);
   private static final String KECCAK_HELLO_WORLD =
       "0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad";
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RpcMethodsTest {
 
-  private static final ChainProperties CHAIN = new ChainProperties(3195);
+  private static final ChainProperties CHAIN = ChainProperties.withId(3195);
   private static final TransactionIngress NO_INGRESS =
       raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress in this test"));
 

@@ -1,0 +1,294 @@
+package io.paraseq.sequencer.chain;
+
+import io.paraseq.protocol.block.Block;
+import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.chain.BlockAssembler;
+import io.paraseq.protocol.chain.ChainConfig;
+import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.exec.BlockExecution;
+import io.paraseq.protocol.exec.BlockExecutor;
+import io.paraseq.protocol.exec.ExecutedTransaction;
+import io.paraseq.protocol.exec.SkippedTransaction;
+import io.paraseq.protocol.state.StateSnapshot;
+import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.ingress.IngressService;
+import io.paraseq.sequencer.pool.OrderingPolicy;
+import io.paraseq.sequencer.pool.PooledTransaction;
+import io.paraseq.sequencer.store.ChainStore;
+import io.paraseq.sequencer.store.SealedBlock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The block producer (DESIGN.md §2.3): every block interval, or at once after a block that filled
+ * its gas budget or transaction count, it selects executable transactions from the pool, executes
+ * them on the world state's latest view, seals the block (applying its diff to the world state),
+ * persists block, transactions, receipts, logs, state rows and the deletion of their pool rows in
+ * one database transaction, then tells the pool the new nonces and publishes the new head.
+ *
+ * <p><b>Threads.</b> One platform thread, {@code paraseq-block-producer}, owns the {@link
+ * WorldState} (its single writer), the {@link BlockAssembler} and the parent header; every block
+ * asserts it runs there. The pool is only touched through {@link IngressService#readPool}, i.e. on
+ * the pool writer thread. Other threads read {@link ChainHead}, {@link #failure()} and the world
+ * state's views.
+ *
+ * <p><b>Failure.</b> A failure before the world state is changed (the pool did not answer, an
+ * executor bug) is logged and the next tick tries again. Once the diff has been applied the
+ * in-memory state is ahead of the database if the block's transaction then fails: the producer
+ * stops for good (fail-stop), reports DOWN in the {@code producer} health component and logs at
+ * ERROR; a restart rebuilds the state from the database, where the block does not exist.
+ */
+final class BlockProducer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BlockProducer.class);
+
+  /** The least gas a transaction can use; a block with less left is full. */
+  private static final long MIN_TX_GAS = 21_000;
+
+  private static final Duration POOL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ChainConfig config;
+  private final WorldState state;
+  private final BlockAssembler assembler;
+  private final BlockExecutor executor;
+  private final ChainStore store;
+  private final IngressService pool;
+  private final OrderingPolicy policy;
+  private final ProducerProperties properties;
+  private final Clock clock;
+  private final ChainHead head;
+  private final ProducerMetrics metrics;
+  private final Thread thread;
+
+  /** The parent of the next block; producer thread only. */
+  private BlockHeader parent;
+
+  private volatile boolean running;
+  private volatile Throwable failure;
+
+  BlockProducer(
+      ChainState chain,
+      BlockExecutor executor,
+      ChainStore store,
+      IngressService pool,
+      OrderingPolicy policy,
+      ProducerProperties properties,
+      Clock clock,
+      ChainHead head,
+      ProducerMetrics metrics) {
+    this.config = chain.config();
+    this.state = chain.worldState();
+    this.parent = chain.head();
+    this.assembler = new BlockAssembler(config, state);
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.store = Objects.requireNonNull(store, "store");
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.properties = Objects.requireNonNull(properties, "properties");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.head = Objects.requireNonNull(head, "head");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
+    metrics.head(parent.number());
+  }
+
+  /** Starts the producer thread, unless production is disabled. */
+  void start() {
+    if (!properties.enabled()) {
+      log.info("block production disabled (paraseq.producer.enabled=false)");
+      return;
+    }
+    running = true;
+    thread.start();
+    log.info(
+        "block producer started head={} interval_ms={} empty_blocks={}",
+        parent.number(),
+        properties.blockInterval().toMillis(),
+        properties.emptyBlocks());
+  }
+
+  /** Why production stopped for good, if it did. */
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Whether the producer thread is producing. */
+  boolean isRunning() {
+    return running && failure == null;
+  }
+
+  private void loop() {
+    long intervalNanos = properties.blockInterval().toNanos();
+    while (running) {
+      long started = System.nanoTime();
+      boolean full = false;
+      try {
+        full = produceBlock();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (StateAheadException e) {
+        failure = e.getCause();
+        running = false;
+        log.error(
+            "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
+                + " the in-memory state is ahead of the database. Restart the node to rebuild"
+                + " from the database.",
+            e.number,
+            e.getCause());
+        break;
+      } catch (RuntimeException | ExecutionException | TimeoutException e) {
+        log.error("block {} not built; trying again next interval", parent.number() + 1, e);
+      }
+      if (!full) {
+        // Parked, not interrupted, on close: an interrupt could hit the block's JDBC work.
+        long deadline = started + intervalNanos;
+        for (long wait = deadline - System.nanoTime();
+            wait > 0 && running;
+            wait = deadline - System.nanoTime()) {
+          LockSupport.parkNanos(this, wait);
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds, persists and publishes one block, unless there is nothing to include and empty blocks
+   * are off. Returns whether the block was full (the next one should follow at once).
+   */
+  boolean produceBlock() throws InterruptedException, ExecutionException, TimeoutException {
+    assertOwner();
+    long started = System.nanoTime();
+    long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp());
+    BlockContext context = config.nextContext(parent, timestamp);
+    List<PooledTransaction> selected =
+        pool.readPool(
+                p ->
+                    p.select(
+                        context.baseFee().value(),
+                        context.gasLimit(),
+                        properties.maxTransactions(),
+                        policy))
+            .get(POOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    if (selected.isEmpty() && !properties.emptyBlocks()) {
+      return false;
+    }
+    BlockExecution execution =
+        executor.execute(
+            context, selected.stream().map(PooledTransaction::verified).toList(), state.view());
+    SealedBlock sealed;
+    long built;
+    try {
+      Block block = assembler.assemble(parent, context, execution);
+      StateSnapshot after = state.view();
+      sealed =
+          SealedBlock.of(block, execution.included(), execution.diff(), after, poolRows(execution));
+      built = System.nanoTime();
+      store.persist(sealed);
+    } catch (RuntimeException e) {
+      throw new StateAheadException(context.number(), e);
+    }
+    long persisted = System.nanoTime();
+    BlockHeader header = sealed.block().header();
+    parent = header;
+    updatePool(execution);
+    head.publish(header);
+    metrics.block(header.number(), execution.included().size(), built - started, persisted - built);
+    log.info(
+        "block={} txs={} skipped={} gas={} build_ms={} persist_ms={} ms={}",
+        header.number(),
+        execution.included().size(),
+        execution.skipped().size(),
+        Long.toUnsignedString(header.gasUsed()),
+        (built - started) / 1_000_000,
+        (persisted - built) / 1_000_000,
+        (persisted - started) / 1_000_000);
+    long gasLeft = header.gasLimit() - header.gasUsed();
+    return selected.size() >= properties.maxTransactions() || gasLeft < MIN_TX_GAS;
+  }
+
+  /** Pool rows that go with the block: its transactions and the candidates it skipped. */
+  private static List<Hash> poolRows(BlockExecution execution) {
+    List<Hash> rows = new ArrayList<>(execution.included().size() + execution.skipped().size());
+    execution.included().forEach(tx -> rows.add(tx.transaction().hash()));
+    execution.skipped().forEach(tx -> rows.add(tx.transaction().hash()));
+    return rows;
+  }
+
+  /**
+   * Moves the pool to the new nonces of the block's senders (dropping what was included) and drops
+   * the skipped candidates, whose rows the block's transaction deleted. Queued on the pool writer
+   * ahead of the next block's selection; not awaited.
+   */
+  private void updatePool(BlockExecution execution) {
+    if (execution.included().isEmpty() && execution.skipped().isEmpty()) {
+      return;
+    }
+    StateSnapshot view = state.view();
+    Map<Address, Long> nonces = new HashMap<>();
+    for (ExecutedTransaction tx : execution.included()) {
+      Address sender = tx.transaction().sender();
+      nonces.computeIfAbsent(sender, s -> view.account(s).nonce());
+    }
+    List<Hash> skipped =
+        execution.skipped().stream()
+            .map(SkippedTransaction::transaction)
+            .map(t -> t.hash())
+            .toList();
+    pool.readPool(
+            p -> {
+              p.onNewNonces(nonces);
+              skipped.forEach(p::remove);
+              return null;
+            })
+        .whenComplete(
+            (ignored, e) -> {
+              if (e != null) {
+                log.warn("pool not updated after a block; it catches up at the next", e);
+              }
+            });
+  }
+
+  private void assertOwner() {
+    if (Thread.currentThread() != thread) {
+      throw new IllegalStateException(
+          "block producer called on " + Thread.currentThread().getName());
+    }
+  }
+
+  /** Stops producing after the current block; waits up to 10 s for the thread. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    if (thread.isAlive()) {
+      LockSupport.unpark(thread);
+      if (!thread.join(Duration.ofSeconds(10))) {
+        log.warn("block producer did not stop within 10s");
+      }
+    }
+  }
+
+  /** The world state took a block the database did not. */
+  private static final class StateAheadException extends RuntimeException {
+    private final long number;
+
+    StateAheadException(long number, RuntimeException cause) {
+      super("block " + number + " applied but not persisted", cause);
+      this.number = number;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.paraseq.sequencer.chain;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.ingress.AccountStateSource;
+import io.paraseq.sequencer.ingress.IngressService;
+import io.paraseq.sequencer.pool.OrderingPolicy;
+import io.paraseq.sequencer.store.ChainStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the chain: the store, start-up (genesis or rebuild, after Flyway), the world state as the
+ * pool's account source (so the pool restore runs against it), the head and the producer (started
+ * after ingress, stopped before it).
+ */
+@Configuration(proxyBeanMethods = false)
+class ChainConfiguration {
+
+  @Bean
+  ChainStore chainStore(DataSource dataSource) {
+    return new ChainStore(dataSource);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  ChainState chainState(ChainProperties chain, ChainStore store, Clock clock) {
+    return new ChainBootstrap(chain, store, clock).start();
+  }
+
+  @Bean
+  AccountStateSource worldStateAccounts(ChainState chain) {
+    return new WorldStateAccounts(chain.worldState());
+  }
+
+  @Bean
+  ChainHead chainHead(ChainState chain) {
+    return new ChainHead(chain.head());
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  BlockProducer blockProducer(
+      ChainState chain,
+      ChainStore store,
+      IngressService ingress,
+      OrderingPolicy ordering,
+      ProducerProperties properties,
+      Clock clock,
+      ChainHead head,
+      MeterRegistry meterRegistry) {
+    return new BlockProducer(
+        chain,
+        new SequentialExecutor(),
+        store,
+        ingress,
+        ordering,
+        properties,
+        clock,
+        head,
+        new ProducerMetrics(meterRegistry));
+  }
+
+  @Bean
+  ProducerHealthIndicator producerHealthIndicator(BlockProducer producer, ChainHead head) {
+    return new ProducerHealthIndicator(producer, head);
+  }
+}
