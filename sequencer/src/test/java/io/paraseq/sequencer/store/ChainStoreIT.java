@@ -1,0 +1,218 @@
+package io.paraseq.sequencer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paraseq.contracts.testing.DevAccounts;
+import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.block.BaseFeeRules;
+import io.paraseq.protocol.block.Block;
+import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.chain.BlockAssembler;
+import io.paraseq.protocol.chain.ChainConfig;
+import io.paraseq.protocol.chain.Genesis;
+import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.exec.BlockExecution;
+import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.StateDiff;
+import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.TransactionResult;
+import io.paraseq.protocol.tx.TransactionValidator;
+import io.paraseq.protocol.tx.ValidationPolicy;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Bytes;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+
+/**
+ * {@link ChainStore} on real PostgreSQL: a block is written in one transaction, so a persist that
+ * fails at any statement leaves nothing of the block behind.
+ */
+class ChainStoreIT {
+
+  @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema().migrate();
+
+  private static final ChainConfig CONFIG =
+      new ChainConfig(
+          ChainId.of(3195),
+          30_000_000,
+          BaseFeeRules.withFloor(Wei.of(10_000_000)),
+          Wei.of(1_000_000_000),
+          Address.fromHex("0x4200000000000000000000000000000000000011"));
+
+  private final ChainStore store = new ChainStore(db.dataSource());
+  private final JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+  private WorldState state;
+  private BlockHeader genesis;
+
+  @BeforeEach
+  void genesis() {
+    jdbc.execute(
+        "TRUNCATE chain_info, blocks, transactions, receipts, logs, accounts, storage,"
+            + " pool_transactions");
+    Genesis g = new Genesis(CONFIG, 1_700_000_000L, io.paraseq.protocol.chain.DevAccounts.alloc());
+    state = g.createState();
+    genesis = g.header(state.stateRoot());
+    StateDiff.Builder diff = StateDiff.builder();
+    g.alloc()
+        .accounts()
+        .forEach((a, alloc) -> diff.setAccount(a, Account.of(alloc.nonce(), alloc.balance())));
+    store.initialize(
+        new ChainInfo(3195, genesis.hash()),
+        SealedBlock.of(
+            new Block(genesis, List.of()), List.of(), diff.build(), state.view(), List.of()));
+  }
+
+  @Test
+  void genesisRoundTrips() {
+    assertThat(store.chainInfo()).contains(new ChainInfo(3195, genesis.hash()));
+    assertThat(store.head()).contains(genesis);
+    StoredState rows = store.loadState();
+    assertThat(rows.accounts()).hasSize(10);
+    assertThat(
+            WorldState.fromFlat(
+                    rows.accounts(),
+                    rows.storage(),
+                    io.paraseq.protocol.trie.ParallelHashing.sequential(),
+                    io.paraseq.protocol.state.RebuildProgress.none())
+                .stateRoot())
+        .isEqualTo(genesis.stateRoot());
+  }
+
+  @Test
+  void aPersistThatFailsLateLeavesNothingBehind() {
+    SealedBlock block = blockOne();
+    insertPoolRow(block);
+    // The same block, but one account row breaks a check: the failure comes after the block,
+    // transaction and receipt rows were written in the same transaction.
+    Map<Address, Optional<Account>> broken = new HashMap<>(block.accounts());
+    Address first = broken.keySet().iterator().next();
+    broken.put(first, Optional.of(Account.of(-1, Wei.ZERO)));
+    SealedBlock bad =
+        new SealedBlock(block.block(), block.included(), block.diff(), broken, block.poolDeletes());
+
+    assertThatThrownBy(() -> store.persist(bad)).isInstanceOf(ChainStoreException.class);
+
+    assertNothingOfBlockOne();
+    store.persist(block);
+    assertThat(store.head()).contains(block.block().header());
+    assertThat(count("transactions")).isEqualTo(1);
+    assertThat(count("receipts")).isEqualTo(1);
+    assertThat(count("pool_transactions")).isZero();
+  }
+
+  @Test
+  void aDuplicateBlockNumberLeavesNothingBehind() {
+    SealedBlock block = blockOne();
+    store.persist(block);
+    Map<String, Long> before = counts();
+    // A different block 1 (another timestamp, so another hash).
+    SealedBlock again =
+        new SealedBlock(
+            new Block(
+                withTimestamp(block.block().header(), block.block().header().timestamp() + 1),
+                List.of()),
+            List.of(),
+            StateDiff.EMPTY,
+            Map.of(),
+            List.of());
+
+    assertThatThrownBy(() -> store.persist(again)).isInstanceOf(ChainStoreException.class);
+
+    assertThat(counts()).isEqualTo(before);
+    assertThat(store.head()).contains(block.block().header());
+  }
+
+  private void assertNothingOfBlockOne() {
+    assertThat(count("blocks")).isEqualTo(1);
+    assertThat(count("transactions")).isZero();
+    assertThat(count("receipts")).isZero();
+    assertThat(count("pool_transactions")).isEqualTo(1);
+    assertThat(store.head()).contains(genesis);
+    StoredState rows = store.loadState();
+    rows.accounts()
+        .values()
+        .forEach(
+            a ->
+                assertThat(a)
+                    .isEqualTo(Account.of(0, io.paraseq.protocol.chain.DevAccounts.BALANCE)));
+  }
+
+  private SealedBlock blockOne() {
+    RawTransaction raw =
+        RawTransaction.createEtherTransaction(
+            3195,
+            BigInteger.ZERO,
+            BigInteger.valueOf(21_000),
+            "0x00000000000000000000000000000000000000aa",
+            BigInteger.TEN,
+            BigInteger.TEN.pow(9),
+            BigInteger.TEN.pow(9).shiftLeft(1));
+    byte[] signed = TransactionEncoder.signMessage(raw, DevAccounts.credentials(0));
+    TransactionResult<VerifiedTransaction> verified =
+        new TransactionValidator(ValidationPolicy.userIngress(ChainId.of(3195)))
+            .verify(Bytes.of(signed));
+    VerifiedTransaction tx = ((TransactionResult.Valid<VerifiedTransaction>) verified).value();
+    BlockContext context = CONFIG.nextContext(genesis, genesis.timestamp() + 1);
+    BlockExecution execution = new SequentialExecutor().execute(context, List.of(tx), state.view());
+    Block block = new BlockAssembler(CONFIG, state).assemble(genesis, context, execution);
+    assertThat(execution.included()).hasSize(1);
+    return SealedBlock.of(
+        block, execution.included(), execution.diff(), state.view(), List.of(tx.hash()));
+  }
+
+  private void insertPoolRow(SealedBlock block) {
+    VerifiedTransaction tx = block.included().getFirst().transaction();
+    jdbc.update(
+        "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
+            + " max_priority_fee_per_gas, gas_limit, value, raw) VALUES (?, ?, 0, 2, 2, 1, 21000,"
+            + " 10, ?)",
+        tx.hash().bytes().toArray(),
+        tx.sender().bytes().toArray(),
+        tx.encoded().toArray());
+  }
+
+  private static BlockHeader withTimestamp(BlockHeader h, long timestamp) {
+    return BlockHeader.paraseq(
+        h.parentHash(),
+        h.beneficiary(),
+        h.stateRoot(),
+        h.transactionsRoot(),
+        h.receiptsRoot(),
+        h.logsBloom(),
+        h.number(),
+        h.gasLimit(),
+        h.gasUsed(),
+        timestamp,
+        h.extraData(),
+        h.mixHash(),
+        h.baseFeePerGas());
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new HashMap<>();
+    for (String table :
+        List.of(
+            "blocks", "transactions", "receipts", "logs", "accounts", "storage", "chain_info")) {
+      counts.put(table, count(table));
+    }
+    return counts;
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+  }
+}
