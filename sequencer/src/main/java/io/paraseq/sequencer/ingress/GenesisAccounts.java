@@ -10,10 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The account state before block production exists: the genesis allocation, in a concurrent map.
- * This is the node's {@link AccountStateSource} until the world state and the block producer
- * arrive; then the latest sealed state replaces it (and moves nonces through {@code
- * TxPool.onNewNonces}).
+ * A settable account source over a genesis allocation, in a concurrent map: for tests of the pool
+ * and ingress that set nonces and balances directly. The node's source is the world state's latest
+ * view ({@code chain.WorldStateAccounts}).
  *
  * <p>Thread-safe: reads come from the pool writer thread, {@link #set} from anywhere.
  */
