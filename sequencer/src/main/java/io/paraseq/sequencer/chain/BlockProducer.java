@@ -11,6 +11,7 @@ import io.paraseq.protocol.exec.ExecutedTransaction;
 import io.paraseq.protocol.exec.SkippedTransaction;
 import io.paraseq.protocol.state.StateSnapshot;
 import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.ingress.IngressService;
@@ -247,7 +248,7 @@ final class BlockProducer implements AutoCloseable {
     List<Hash> skipped =
         execution.skipped().stream()
             .map(SkippedTransaction::transaction)
-            .map(t -> t.hash())
+            .map(VerifiedTransaction::hash)
             .toList();
     pool.readPool(
             p -> {
@@ -258,7 +259,9 @@ final class BlockProducer implements AutoCloseable {
         .whenComplete(
             (ignored, e) -> {
               if (e != null) {
-                log.warn("pool not updated after a block; it catches up at the next", e);
+                log.warn(
+                    "pool not moved to the new nonces; the next block skips and drops the stale transactions",
+                    e);
               }
             });
   }
