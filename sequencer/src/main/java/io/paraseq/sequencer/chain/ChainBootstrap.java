@@ -4,7 +4,6 @@ import io.paraseq.protocol.block.BaseFeeRules;
 import io.paraseq.protocol.block.Block;
 import io.paraseq.protocol.block.BlockHeader;
 import io.paraseq.protocol.chain.ChainConfig;
-import io.paraseq.protocol.chain.DevAccounts;
 import io.paraseq.protocol.chain.Genesis;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.GenesisAlloc;
@@ -21,7 +20,6 @@ import io.paraseq.sequencer.store.SealedBlock;
 import io.paraseq.sequencer.store.StoredState;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -86,7 +84,7 @@ final class ChainBootstrap {
   }
 
   private ChainState createGenesis(ChainConfig config) {
-    GenesisAlloc alloc = properties.devAccounts() ? DevAccounts.alloc() : GenesisAlloc.of(Map.of());
+    GenesisAlloc alloc = GenesisStateRoot.alloc(properties.devAccounts());
     Genesis genesis = new Genesis(config, clock.instant().getEpochSecond(), alloc);
     WorldState state = genesis.createState();
     BlockHeader header = genesis.header(state.stateRoot());

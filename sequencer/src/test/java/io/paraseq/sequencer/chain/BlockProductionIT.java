@@ -56,6 +56,13 @@ class BlockProductionIT {
   @Autowired ChainHead head;
 
   @Test
+  void theGenesisStateRootIsTheOneTheDevnetDeploysTheRollupWith() {
+    byte[] stored =
+        jdbc.queryForObject("SELECT state_root FROM blocks WHERE number = 0", byte[].class);
+    assertThat(Bytes.of(stored)).isEqualTo(GenesisStateRoot.of(true).bytes());
+  }
+
+  @Test
   void transfersAreIncludedOnceInNonceOrderWithExactBalances() throws Exception {
     Credentials dynamicSender = DevAccounts.credentials(3);
     Credentials legacySender = DevAccounts.credentials(4);
