@@ -66,7 +66,6 @@ public final class ChainStore {
       "INSERT INTO storage (address, slot, value) VALUES (?, ?, ?)"
           + " ON CONFLICT (address, slot) DO UPDATE SET value = EXCLUDED.value";
   private static final String DELETE_SLOT = "DELETE FROM storage WHERE address = ? AND slot = ?";
-  private static final String DELETE_POOL_ROW = "DELETE FROM pool_transactions WHERE hash = ?";
 
   private final DataSource dataSource;
 
@@ -171,7 +170,7 @@ public final class ChainStore {
     insertTransactions(connection, block.number(), sealed.included());
     insertReceiptsAndLogs(connection, block.number(), sealed.included());
     writeState(connection, sealed);
-    deletePoolRows(connection, sealed.poolDeletes());
+    PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
 
   private static void insertBlock(Connection connection, Block block) throws SQLException {
@@ -334,19 +333,6 @@ public final class ChainStore {
       upsertSlot.executeBatch();
       upsertAccount.executeBatch();
       deleteAccount.executeBatch();
-    }
-  }
-
-  private static void deletePoolRows(Connection connection, List<Hash> hashes) throws SQLException {
-    if (hashes.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement delete = connection.prepareStatement(DELETE_POOL_ROW)) {
-      for (Hash hash : hashes) {
-        delete.setBytes(1, hash.bytes().toArray());
-        delete.addBatch();
-      }
-      delete.executeBatch();
     }
   }
 

@@ -119,7 +119,12 @@ public final class PoolStore {
     }
   }
 
-  private static void deleteBatch(Connection connection, List<Hash> hashes) throws SQLException {
+  /**
+   * Deletes pool rows by hash in one JDBC batch, inside the caller's transaction: the one place
+   * that removes pool rows (ingress replacements and evictions, expiry, and {@link ChainStore} when
+   * a block includes them).
+   */
+  static void deleteBatch(Connection connection, List<Hash> hashes) throws SQLException {
     if (hashes.isEmpty()) {
       return;
     }
