@@ -336,6 +336,14 @@ public final class ChainStore {
     }
   }
 
+  private void inTransaction(JdbcTransaction.Work work, String what) {
+    try {
+      JdbcTransaction.run(dataSource, work);
+    } catch (SQLException e) {
+      throw new ChainStoreException("chain write of " + what + " failed", e);
+    }
+  }
+
   private static Hash hash(ResultSet rs, int column) throws SQLException {
     return Hash.of(Bytes.of(rs.getBytes(column)));
   }
@@ -354,37 +362,6 @@ public final class ChainStore {
     } catch (SQLException e) {
       throw new ChainStoreException("could not read " + what, e);
     }
-  }
-
-  private void inTransaction(SqlWork work, String what) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        work.run(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      } finally {
-        try {
-          connection.setAutoCommit(autoCommit);
-        } catch (SQLException ignored) {
-          // The connection is broken; the pool discards it. The outcome stands.
-        }
-      }
-    } catch (SQLException e) {
-      throw new ChainStoreException("chain write of " + what + " failed", e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork {
-    void run(Connection connection) throws SQLException;
   }
 
   @FunctionalInterface

@@ -153,46 +153,15 @@ public final class PoolStore {
     insert.setTimestamp(10, Timestamp.from(tx.receivedAt()));
   }
 
-  private static BigDecimal unsigned(long value) {
-    return new BigDecimal(new BigInteger(Long.toUnsignedString(value)));
-  }
-
-  private void inTransaction(SqlWork work, String what) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        work.run(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      } finally {
-        restoreAutoCommit(connection, autoCommit);
-      }
+  private void inTransaction(JdbcTransaction.Work work, String what) {
+    try {
+      JdbcTransaction.run(dataSource, work);
     } catch (SQLException e) {
       throw new PoolStoreException("pool table " + what + " failed", e);
     }
   }
 
-  private static void rollbackQuietly(Connection connection, Exception cause) {
-    try {
-      connection.rollback();
-    } catch (SQLException rollback) {
-      cause.addSuppressed(rollback);
-    }
-  }
-
-  private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-    try {
-      connection.setAutoCommit(autoCommit);
-    } catch (SQLException ignored) {
-      // The connection is broken; the pool discards it. The original outcome stands.
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork {
-    void run(Connection connection) throws SQLException;
+  private static BigDecimal unsigned(long value) {
+    return new BigDecimal(new BigInteger(Long.toUnsignedString(value)));
   }
 }
