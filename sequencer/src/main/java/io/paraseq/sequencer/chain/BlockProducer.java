@@ -192,10 +192,11 @@ final class BlockProducer implements AutoCloseable {
         executor.execute(
             context, selected.stream().map(PooledTransaction::verified).toList(), state.view());
     SealedBlock sealed;
+    StateSnapshot after;
     long built;
     try {
       Block block = assembler.assemble(parent, context, execution);
-      StateSnapshot after = state.view();
+      after = state.view();
       sealed =
           SealedBlock.of(block, execution.included(), execution.diff(), after, poolRows(execution));
       built = System.nanoTime();
@@ -207,7 +208,7 @@ final class BlockProducer implements AutoCloseable {
     BlockHeader header = sealed.block().header();
     parent = header;
     updatePool(execution);
-    head.publish(header);
+    head.publish(new ChainHead.Head(header, after));
     metrics.block(header.number(), execution.included().size(), built - started, persisted - built);
     log.info(
         "block={} txs={} skipped={} gas={} build_ms={} persist_ms={} ms={}",

@@ -39,7 +39,7 @@ class ChainConfiguration {
 
   @Bean
   ChainHead chainHead(ChainState chain) {
-    return new ChainHead(chain.head());
+    return new ChainHead(new ChainHead.Head(chain.head(), chain.worldState().view()));
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

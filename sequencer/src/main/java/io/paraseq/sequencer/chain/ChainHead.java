@@ -1,27 +1,56 @@
 package io.paraseq.sequencer.chain;
 
 import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.state.StateSnapshot;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The latest sealed and persisted block, published by the block producer after each commit. Read
- * from any thread; only the producer thread sets it.
+ * The latest sealed and persisted block with the state after it, published by the block producer
+ * after each commit. Read from any thread; only the producer thread sets it. Readers that need the
+ * header and the state of the same block take one {@link Head} and use both of its parts.
  */
 public final class ChainHead {
 
-  private final AtomicReference<BlockHeader> head;
+  /**
+   * One published head: a block and the world state right after it.
+   *
+   * @param header the block's header
+   * @param state the state after the block ({@code state.stateRoot()} equals the header's)
+   */
+  public record Head(BlockHeader header, StateSnapshot state) {
+    public Head {
+      Objects.requireNonNull(header, "header");
+      Objects.requireNonNull(state, "state");
+      if (!header.stateRoot().equals(state.stateRoot())) {
+        throw new IllegalArgumentException(
+            "block "
+                + header.number()
+                + " has state root "
+                + header.stateRoot()
+                + " but the state's root is "
+                + state.stateRoot());
+      }
+    }
+  }
 
-  ChainHead(BlockHeader initial) {
+  private final AtomicReference<Head> head;
+
+  ChainHead(Head initial) {
     this.head = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
   }
 
   /** The head's header. */
   public BlockHeader current() {
+    return head.get().header();
+  }
+
+  /** The head block and the state after it, consistent with each other. */
+  public Head snapshot() {
     return head.get();
   }
 
-  void publish(BlockHeader header) {
-    head.set(header);
+  void publish(Head next) {
+    head.set(next);
   }
 }

@@ -1,6 +1,8 @@
 package io.paraseq.sequencer.rpc;
 
+import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +42,55 @@ final class RpcParams {
     return decode(index, HexCodec::decodeLongQuantity);
   }
 
+  /** Argument {@code index} as a 32-byte hash (geth's text for a wrong length). */
+  Param<Hash> hash(int index) {
+    return decode(index, text -> fixedLength(text, Hash.LENGTH, "common.Hash").map(Hash::of));
+  }
+
+  /** Argument {@code index} as a 20-byte address (geth's text for a wrong length). */
+  Param<Address> address(int index) {
+    return decode(
+        index, text -> fixedLength(text, Address.LENGTH, "common.Address").map(Address::of));
+  }
+
+  /** Argument {@code index} as a JSON boolean; {@code false} when absent or null. */
+  Param<Boolean> optionalBoolean(int index) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Ok<>(false);
+    }
+    if (!node.get().isBoolean()) {
+      return new Param.Rejected<>(
+          RpcError.INVALID_ARGUMENT.failure(
+              index,
+              "json: cannot unmarshal " + jsonType(node.get()) + " into Go value of type bool"));
+    }
+    return new Param.Ok<>(node.get().booleanValue());
+  }
+
+  /**
+   * Argument {@code index} as a block: a tag, a hex number, or an EIP-1898 object ({@code
+   * {"blockNumber": "0x5"}} or {@code {"blockHash": "0x…", "requireCanonical": true}}), as geth
+   * parses {@code BlockNumberOrHash}. Required.
+   */
+  Param<BlockSelector> block(int index) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Rejected<>(RpcError.MISSING_ARGUMENT.failure(index));
+    }
+    return switch (BlockSelectors.parse(node.get())) {
+      case HexCodec.Decoded.Valid<BlockSelector>(BlockSelector selector) ->
+          new Param.Ok<>(selector);
+      case HexCodec.Decoded.Invalid<BlockSelector>(String reason) ->
+          new Param.Rejected<>(RpcError.INVALID_ARGUMENT.failure(index, reason));
+    };
+  }
+
+  /** Argument {@code index} as a block, {@link BlockSelector#LATEST} when absent or null. */
+  Param<BlockSelector> blockOrLatest(int index) {
+    return has(index) ? block(index) : new Param.Ok<>(BlockSelector.LATEST);
+  }
+
   /** Whether optional argument {@code index} was given (present and not null). */
   boolean has(int index) {
     return raw(index).isPresent();
@@ -59,6 +110,37 @@ final class RpcParams {
       case HexCodec.Decoded.Invalid<T>(String reason) ->
           new Param.Rejected<>(RpcError.INVALID_ARGUMENT.failure(index, reason));
     };
+  }
+
+  private static HexCodec.Decoded<Bytes> fixedLength(String text, int length, String goType) {
+    return switch (HexCodec.decodeData(text)) {
+      case HexCodec.Decoded.Valid<Bytes>(Bytes bytes) when bytes.length() != length ->
+          new HexCodec.Decoded.Invalid<>(
+              "hex string has length "
+                  + (text.length() - 2)
+                  + ", want "
+                  + 2 * length
+                  + " for "
+                  + goType);
+      case HexCodec.Decoded<Bytes> other -> other;
+    };
+  }
+
+  /** The JSON type name geth's decoder puts in its messages. */
+  static String jsonType(JsonNode node) {
+    if (node.isString()) {
+      return "string";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isBoolean()) {
+      return "bool";
+    }
+    if (node.isArray()) {
+      return "array";
+    }
+    return "object";
   }
 
   private Optional<JsonNode> raw(int index) {
