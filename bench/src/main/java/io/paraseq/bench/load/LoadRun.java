@@ -1,0 +1,272 @@
+package io.paraseq.bench.load;
+
+import io.paraseq.protocol.chain.DevAccounts;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.Wei;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run against one target: read its chain id, fund the senders from the development accounts
+ * (batched transfers, waiting for their inclusion), sign the measured transfers, then send them and
+ * time their inclusion. Everything before the measured phase happens before its clock starts.
+ * Progress goes to {@code log}, one line every {@value #PROGRESS_SECONDS} s. Used by one thread.
+ */
+final class LoadRun {
+
+  static final long PROGRESS_SECONDS = 2;
+
+  /** How long one HTTP request may take (Paraseq's ingress answers within 30 s). */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Share of the dev accounts' balance the senders may get; the rest pays the funding fees. */
+  private static final int FUNDING_PERCENT = 90;
+
+  private static final int NONCE_QUERIES_PER_REQUEST = 500;
+  private static final int METHOD_NOT_FOUND = -32601;
+
+  private final LoadOptions options;
+  private final PrintStream log;
+
+  /** A run with {@code options}, reporting progress to {@code log}. */
+  LoadRun(LoadOptions options, PrintStream log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  /**
+   * Runs the whole workload against the node at {@code url}.
+   *
+   * @param name the target's name in the report
+   * @throws RpcException if the target fails or funding does not complete
+   */
+  RunResult run(String name, URI url) {
+    try (RpcClient rpc = new RpcClient(url, REQUEST_TIMEOUT)) {
+      long chainId = RpcClient.quantity(rpc.result("eth_chainId", "[]"));
+      log("%s: %s, chain id %d", name, url, chainId);
+      List<Account> senders = SenderKeys.derive(options.seed(), options.senders());
+      fund(name, rpc, ChainId.of(chainId), senders);
+
+      long signStart = System.nanoTime();
+      NoncePlan plan =
+          NoncePlan.of(options.transactions(), nextNonces(rpc, senders), options.concurrency());
+      Workload workload =
+          Workload.sign(
+              plan,
+              senders,
+              i -> Recipients.of(options.seed(), i),
+              Wei.of(options.valueWei()),
+              options.fees(),
+              ChainId.of(chainId));
+      log(
+          "%s: signed %,d transfers of %,d senders in %.1f s; measuring (%s, %d lanes, batches of %d)",
+          name,
+          workload.size(),
+          plan.senders(),
+          seconds(System.nanoTime() - signStart),
+          options.schedule().describe(),
+          plan.lanes(),
+          options.batchSize());
+
+      long cpuBefore = processCpuNanos();
+      Phase phase = execute(name, rpc, workload, options.schedule());
+      double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
+      RunResult result =
+          RunResult.of(
+              name,
+              chainId,
+              options.schedule().describe(),
+              options.senders(),
+              phase.times(),
+              phase.submit(),
+              phase.blocks(),
+              cpuSeconds);
+      log(
+          "%s: done: accepted %,d, included %,d, end-to-end %.0f tx/s",
+          name, result.submit().accepted(), result.included(), result.endToEndTps());
+      return result;
+    }
+  }
+
+  /** The funding transfers: dev account {@code j mod 10} pays sender {@code j}. */
+  private void fund(String name, RpcClient rpc, ChainId chainId, List<Account> senders) {
+    List<Account> devs = DevKeys.accounts();
+    BigInteger perSender = fundingPerSender();
+    log(
+        "%s: funding %,d senders with %s ETH each from the %d dev accounts",
+        name, senders.size(), ether(perSender), devs.size());
+    NoncePlan plan = NoncePlan.of(senders.size(), nextNonces(rpc, devs), options.concurrency());
+    Workload funding =
+        Workload.sign(
+            plan, devs, i -> senders.get(i).address(), Wei.of(perSender), options.fees(), chainId);
+    long start = System.nanoTime();
+    Phase phase = execute(name + " funding", rpc, funding, new Schedule.ClosedLoop());
+    if (phase.included() < senders.size()) {
+      throw new RpcException(
+          "funding incomplete: "
+              + phase.included()
+              + " of "
+              + senders.size()
+              + " transfers included; refused: "
+              + phase.submit().rejected());
+    }
+    log(
+        "%s: funded in %.1f s (%d blocks)",
+        name, seconds(System.nanoTime() - start), phase.blocks().blocks());
+  }
+
+  /**
+   * What each sender gets: enough for all its transfers at the full fee cap (so no base fee rise
+   * can make a sender run dry), unless that exceeds {@value #FUNDING_PERCENT} % of what the dev
+   * accounts hold, in which case they share that.
+   */
+  private BigInteger fundingPerSender() {
+    int perSender = (options.transactions() + options.senders() - 1) / options.senders();
+    BigInteger need =
+        options.fees().maxCost(Wei.of(options.valueWei())).multiply(BigInteger.valueOf(perSender));
+    BigInteger budget =
+        DevAccounts.BALANCE
+            .value()
+            .multiply(BigInteger.valueOf(DevAccounts.ADDRESSES.size() * FUNDING_PERCENT))
+            .divide(BigInteger.valueOf(100L * options.senders()));
+    if (need.compareTo(budget) > 0) {
+      log(
+          "note: %d transfers per sender at the full fee cap would need %s ETH per sender; giving"
+              + " %s ETH (enough unless the base fee nears the cap)",
+          perSender, ether(need), ether(budget));
+      return budget;
+    }
+    return need;
+  }
+
+  /**
+   * The next nonce of each account ({@code eth_getTransactionCount(address, "pending")}, batched);
+   * all zero, with a note, if the target does not serve that method (a fresh chain is assumed).
+   */
+  private long[] nextNonces(RpcClient rpc, List<Account> accounts) {
+    long[] nonces = new long[accounts.size()];
+    for (int from = 0; from < accounts.size(); from += NONCE_QUERIES_PER_REQUEST) {
+      int to = Math.min(accounts.size(), from + NONCE_QUERIES_PER_REQUEST);
+      StringBuilder body = new StringBuilder("[");
+      for (int i = from; i < to; i++) {
+        body.append(i > from ? "," : "")
+            .append("{\"jsonrpc\":\"2.0\",\"id\":")
+            .append(i)
+            .append(",\"method\":\"eth_getTransactionCount\",\"params\":[\"")
+            .append(accounts.get(i).address().toLowerHex())
+            .append("\",\"pending\"]}");
+      }
+      for (RpcReply reply : rpc.batch(body.append(']').toString())) {
+        switch (reply) {
+          case RpcReply.Ok ok -> nonces[(int) ok.id()] = RpcClient.quantity(ok.result());
+          case RpcReply.Err err when err.code() == METHOD_NOT_FOUND -> {
+            log(
+                "note: %s has no eth_getTransactionCount; assuming a fresh chain (nonces 0)",
+                rpc.url());
+            return new long[accounts.size()];
+          }
+          case RpcReply.Err err ->
+              throw new RpcException(
+                  "eth_getTransactionCount failed: " + err.code() + " " + err.message());
+        }
+      }
+    }
+    return nonces;
+  }
+
+  /** Sends {@code workload} and follows blocks until all accepted transactions are included. */
+  private Phase execute(String name, RpcClient rpc, Workload workload, Schedule schedule) {
+    long head = RpcClient.quantity(rpc.result("eth_blockNumber", "[]"));
+    TxTimes times = new TxTimes(workload.size());
+    BlockFollower follower = new BlockFollower(rpc, workload, times, head, options.poll());
+    Submitter submitter =
+        new Submitter(rpc, workload, schedule, options.batchSize(), options.timeout(), times);
+    ScheduledExecutorService progress =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("load-progress").daemon().unstarted(r));
+    progress.scheduleAtFixedRate(
+        () ->
+            log(
+                "%s: accepted %,d, included %,d of %,d",
+                name, submitter.accepted(), follower.included(), workload.size()),
+        PROGRESS_SECONDS,
+        PROGRESS_SECONDS,
+        TimeUnit.SECONDS);
+    follower.start();
+    SubmitStats submit;
+    try {
+      submit = submitter.run(System.nanoTime());
+      awaitInclusion(name, follower, submit.accepted());
+    } catch (RuntimeException e) {
+      try {
+        follower.stop();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    } finally {
+      progress.shutdownNow();
+    }
+    return new Phase(times, submit, follower.stop());
+  }
+
+  /** Waits until {@code accepted} transactions are included, or nothing moves for the timeout. */
+  private void awaitInclusion(String name, BlockFollower follower, long accepted) {
+    int seen = follower.included();
+    long lastChange = System.nanoTime();
+    while (seen < accepted && !follower.failed()) {
+      if (System.nanoTime() - lastChange > options.timeout().toNanos()) {
+        log(
+            "%s: %,d accepted transactions not included after %d s without progress; stopping",
+            name, accepted - seen, options.timeout().toSeconds());
+        return;
+      }
+      try {
+        Thread.sleep(options.poll());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RpcException("interrupted while waiting for inclusion", e);
+      }
+      int now = follower.included();
+      if (now != seen) {
+        seen = now;
+        lastChange = System.nanoTime();
+      }
+    }
+  }
+
+  /** What one phase recorded. */
+  private record Phase(TxTimes times, SubmitStats submit, BlockStats blocks) {
+    long included() {
+      long n = 0;
+      for (int i = 0; i < times.size(); i++) {
+        n += times.included(i) != TxTimes.UNSET ? 1 : 0;
+      }
+      return n;
+    }
+  }
+
+  private void log(String format, Object... args) {
+    log.println("[load] " + String.format(Locale.ROOT, format, args));
+  }
+
+  private static long processCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static String ether(BigInteger wei) {
+    return new BigDecimal(wei).movePointLeft(18).stripTrailingZeros().toPlainString();
+  }
+}
