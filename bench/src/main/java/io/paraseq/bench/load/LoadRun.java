@@ -24,6 +24,9 @@ final class LoadRun {
 
   static final long PROGRESS_SECONDS = 2;
 
+  /** How long inclusion may stall before the funding phase nudges the target. */
+  static final long NUDGE_AFTER_MS = 1000;
+
   /** How long one HTTP request may take (Paraseq's ingress answers within 30 s). */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
@@ -77,7 +80,7 @@ final class LoadRun {
           options.batchSize());
 
       long cpuBefore = processCpuNanos();
-      Phase phase = execute(name, rpc, workload, options.schedule());
+      Phase phase = execute(name, rpc, workload, options.schedule(), () -> false);
       double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
       RunResult result =
           RunResult.of(
@@ -108,7 +111,8 @@ final class LoadRun {
         Workload.sign(
             plan, devs, i -> senders.get(i).address(), Wei.of(perSender), options.fees(), chainId);
     long start = System.nanoTime();
-    Phase phase = execute(name + " funding", rpc, funding, new Schedule.ClosedLoop());
+    Phase phase =
+        execute(name + " funding", rpc, funding, new Schedule.ClosedLoop(), new MineNudge(rpc));
     if (phase.included() < senders.size()) {
       throw new RpcException(
           "funding incomplete: "
@@ -182,8 +186,14 @@ final class LoadRun {
     return nonces;
   }
 
-  /** Sends {@code workload} and follows blocks until all accepted transactions are included. */
-  private Phase execute(String name, RpcClient rpc, Workload workload, Schedule schedule) {
+  /**
+   * Sends {@code workload} and follows blocks until all accepted transactions are included.
+   *
+   * @param nudge called when inclusion stalls for {@value #NUDGE_AFTER_MS} ms; returns whether it
+   *     did anything (and may be called again)
+   */
+  private Phase execute(
+      String name, RpcClient rpc, Workload workload, Schedule schedule, Nudge nudge) {
     long head = RpcClient.quantity(rpc.result("eth_blockNumber", "[]"));
     TxTimes times = new TxTimes(workload.size());
     BlockFollower follower = new BlockFollower(rpc, workload, times, head, options.poll());
@@ -204,7 +214,7 @@ final class LoadRun {
     SubmitStats submit;
     try {
       submit = submitter.run(System.nanoTime());
-      awaitInclusion(name, follower, submit.accepted());
+      awaitInclusion(name, follower, submit.accepted(), nudge);
     } catch (RuntimeException e) {
       try {
         follower.stop();
@@ -219,11 +229,20 @@ final class LoadRun {
   }
 
   /** Waits until {@code accepted} transactions are included, or nothing moves for the timeout. */
-  private void awaitInclusion(String name, BlockFollower follower, long accepted) {
+  private void awaitInclusion(String name, BlockFollower follower, long accepted, Nudge nudge) {
     int seen = follower.included();
     long lastChange = System.nanoTime();
+    long lastNudge = lastChange;
     while (seen < accepted && !follower.failed()) {
-      if (System.nanoTime() - lastChange > options.timeout().toNanos()) {
+      long now = System.nanoTime();
+      if (now - Math.max(lastChange, lastNudge) > TimeUnit.MILLISECONDS.toNanos(NUDGE_AFTER_MS)
+          && nudge.nudge()) {
+        lastNudge = now;
+        log(
+            "%s: inclusion stalled with %,d pending; mined a block by evm_mine",
+            name, accepted - seen);
+      }
+      if (now - lastChange > options.timeout().toNanos()) {
         log(
             "%s: %,d accepted transactions not included after %d s without progress; stopping",
             name, accepted - seen, options.timeout().toSeconds());
@@ -235,11 +254,41 @@ final class LoadRun {
         Thread.currentThread().interrupt();
         throw new RpcException("interrupted while waiting for inclusion", e);
       }
-      int now = follower.included();
-      if (now != seen) {
-        seen = now;
+      int included = follower.included();
+      if (included != seen) {
+        seen = included;
         lastChange = System.nanoTime();
       }
+    }
+  }
+
+  /** What to do when inclusion stalls. */
+  @FunctionalInterface
+  private interface Nudge {
+    /** Tries to get stalled transactions included; whether it did anything. */
+    boolean nudge();
+  }
+
+  /**
+   * Setup only (the funding phase, never the measured one): anvil 1.7's automine can leave ready
+   * transactions unmined under concurrent submission (foundry-rs/foundry#10122); {@code evm_mine}
+   * mines them. A target without {@code evm_mine} (Paraseq) answers an error once and is then left
+   * alone.
+   */
+  private static final class MineNudge implements Nudge {
+    private final RpcClient rpc;
+    private boolean supported = true;
+
+    MineNudge(RpcClient rpc) {
+      this.rpc = rpc;
+    }
+
+    @Override
+    public boolean nudge() {
+      if (supported && rpc.call("evm_mine", "[]") instanceof RpcReply.Err) {
+        supported = false;
+      }
+      return supported;
     }
   }
 

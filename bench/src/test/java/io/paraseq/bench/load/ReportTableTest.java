@@ -1,0 +1,55 @@
+package io.paraseq.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ReportTableTest {
+
+  @Test
+  void twoTargetsSideBySideWithTheirRatio() {
+    RunResult paraseq = result("paraseq", 1_000, Map.of("txpool is full", 5L), Map.of());
+    RunResult anvil = result("anvil", 100, Map.of(), Map.of("nonce too low", 2L));
+    String table = ReportTable.render(List.of(paraseq, anvil));
+
+    List<String> lines = table.lines().toList();
+    assertThat(lines.get(0)).contains("paraseq").contains("anvil").contains("paraseq ÷ anvil");
+    assertThat(row(lines, "end-to-end TPS")).containsSubsequence("1,000", "100", "10.00x");
+    assertThat(row(lines, "submitted")).containsSubsequence("1,000", "100");
+    // Every reason any target saw, zero where the other had none.
+    assertThat(row(lines, "  txpool is full")).containsSubsequence("5", "0");
+    assertThat(row(lines, "  nonce too low")).containsSubsequence("0", "2");
+  }
+
+  @Test
+  void oneTargetHasNoRatioColumn() {
+    String table = ReportTable.render(List.of(result("anvil", 50, Map.of(), Map.of())));
+    assertThat(table).doesNotContain("÷").doesNotContain("x\n");
+    assertThat(ReportTable.ratio(1, 0)).isEmpty();
+    assertThat(ReportTable.ratio(3, 2)).contains("1.50x");
+  }
+
+  private static String row(List<String> lines, String label) {
+    return lines.stream()
+        .filter(l -> l.startsWith(label + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + lines));
+  }
+
+  /** A result of {@code n} transactions, all included over one second. */
+  private static RunResult result(
+      String target, int n, Map<String, Long> retried, Map<String, Long> rejected) {
+    TxTimes times = new TxTimes(n);
+    for (int i = 0; i < n; i++) {
+      times.sent(i, 0);
+      times.acked(i, 0, 500_000_000);
+      times.included(i, 1_000_000_000);
+    }
+    SubmitStats submit =
+        new SubmitStats(1, n, n, n, new TreeMap<>(rejected), new TreeMap<>(retried));
+    return RunResult.of(target, 1, "closed loop", 1, times, submit, new BlockStats(1, 1, n), 0);
+  }
+}
