@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Column values bound as PostgreSQL arrays, for set-based writes: {@code INSERT … SELECT * FROM
- * unnest(?, ?, …)} and {@code DELETE … WHERE key = ANY(?)} write a whole block's rows in one
- * statement execution instead of one execution per row (a 1,000-transaction block went from about
- * 85 ms to a few ms of database time). Elements may be {@code null} (SQL NULL).
+ * unnest(?, ?, …)} and {@code DELETE … WHERE key = ANY(?)} write a whole block's rows with one
+ * statement execution per table instead of one per row (measured on a 1,000-transfer block, on a
+ * busy 2-core machine: persist 85 ms → 55 ms). Elements may be {@code null} (SQL NULL).
  */
 final class SqlArrays {
 
