@@ -22,7 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,27 +45,36 @@ public final class ChainStore {
       "INSERT INTO blocks (number, hash, parent_hash, timestamp, state_root, transactions_root,"
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
           + " tx_count, header_rlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_TX =
+  private static final String INSERT_TXS =
       "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
-          + " value, gas_limit, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_RECEIPT =
+          + " value, gas_limit, raw) SELECT h, ?, i, t, f, n, r, v, g, w FROM unnest(?::bytea[],"
+          + " ?::int4[], ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[],"
+          + " ?::bytea[]) AS x(h, i, t, f, n, r, v, g, w)";
+  private static final String INSERT_RECEIPTS =
       "INSERT INTO receipts (tx_hash, block_number, tx_index, status, gas_used,"
           + " cumulative_gas_used, effective_gas_price, logs_bloom, encoded)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_LOG =
+          + " SELECT h, ?, i, s, g, c, p, b, e FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
+          + " ?::int8[], ?::int8[], ?::numeric[], ?::bytea[], ?::bytea[]) AS x(h, i, s, g, c, p, b, e)";
+  private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
-          + " topic2, topic3, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String UPSERT_ACCOUNT =
+          + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
+          + " ?::bytea[], ?::int4[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],"
+          + " ?::bytea[]) AS x(li, h, i, a, t0, t1, t2, t3, d)";
+  private static final String UPSERT_ACCOUNTS =
       "INSERT INTO accounts (address, nonce, balance, storage_root, code_hash)"
-          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET nonce = EXCLUDED.nonce,"
-          + " balance = EXCLUDED.balance, storage_root = EXCLUDED.storage_root,"
-          + " code_hash = EXCLUDED.code_hash";
-  private static final String DELETE_ACCOUNT = "DELETE FROM accounts WHERE address = ?";
-  private static final String CLEAR_STORAGE = "DELETE FROM storage WHERE address = ?";
-  private static final String UPSERT_SLOT =
-      "INSERT INTO storage (address, slot, value) VALUES (?, ?, ?)"
+          + " SELECT a, n, b, s, c FROM unnest(?::bytea[], ?::int8[], ?::numeric[], ?::bytea[],"
+          + " ?::bytea[]) AS x(a, n, b, s, c) ON CONFLICT (address) DO UPDATE SET"
+          + " nonce = EXCLUDED.nonce, balance = EXCLUDED.balance,"
+          + " storage_root = EXCLUDED.storage_root, code_hash = EXCLUDED.code_hash";
+  private static final String DELETE_ACCOUNTS = "DELETE FROM accounts WHERE address = ANY(?)";
+  private static final String CLEAR_STORAGE = "DELETE FROM storage WHERE address = ANY(?)";
+  private static final String UPSERT_SLOTS =
+      "INSERT INTO storage (address, slot, value) SELECT a, k, v FROM unnest(?::bytea[],"
+          + " ?::bytea[], ?::bytea[]) AS x(a, k, v)"
           + " ON CONFLICT (address, slot) DO UPDATE SET value = EXCLUDED.value";
-  private static final String DELETE_SLOT = "DELETE FROM storage WHERE address = ? AND slot = ?";
+  private static final String DELETE_SLOTS =
+      "DELETE FROM storage s USING unnest(?::bytea[], ?::bytea[]) AS x(a, k)"
+          + " WHERE s.address = x.a AND s.slot = x.k";
 
   private final DataSource dataSource;
 
@@ -196,31 +205,44 @@ public final class ChainStore {
 
   private static void insertTransactions(
       Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
-    if (included.isEmpty()) {
+    int n = included.size();
+    if (n == 0) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TX)) {
-      for (int i = 0; i < included.size(); i++) {
-        ExecutedTransaction executed = included.get(i);
-        Transaction tx = executed.transaction().transaction();
-        insert.setBytes(1, executed.transaction().hash().bytes().toArray());
-        insert.setLong(2, number);
-        insert.setInt(3, i);
-        insert.setShort(4, (short) tx.type().typeByte().orElse(0).intValue());
-        insert.setBytes(5, executed.transaction().sender().bytes().toArray());
-        insert.setLong(6, nonce(tx));
-        Optional<Address> to = tx.recipient();
-        if (to.isPresent()) {
-          insert.setBytes(7, to.get().bytes().toArray());
-        } else {
-          insert.setNull(7, Types.BINARY);
-        }
-        insert.setBigDecimal(8, new BigDecimal(tx.value().value()));
-        insert.setLong(9, tx.gasLimit());
-        insert.setBytes(10, tx.encoded().toArray());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    byte[][] hashes = new byte[n][];
+    Integer[] indexes = new Integer[n];
+    Short[] types = new Short[n];
+    byte[][] senders = new byte[n][];
+    Long[] nonces = new Long[n];
+    byte[][] recipients = new byte[n][];
+    BigDecimal[] values = new BigDecimal[n];
+    Long[] gasLimits = new Long[n];
+    byte[][] raws = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      ExecutedTransaction executed = included.get(i);
+      Transaction tx = executed.transaction().transaction();
+      hashes[i] = executed.transaction().hash().bytes().toArray();
+      indexes[i] = i;
+      types[i] = (short) tx.type().typeByte().orElse(0).intValue();
+      senders[i] = executed.transaction().sender().bytes().toArray();
+      nonces[i] = nonce(tx);
+      recipients[i] = tx.recipient().map(to -> to.bytes().toArray()).orElse(null);
+      values[i] = new BigDecimal(tx.value().value());
+      gasLimits[i] = tx.gasLimit();
+      raws[i] = tx.encoded().toArray();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
+      insert.setLong(1, number);
+      SqlArrays.bytea(connection, insert, 2, hashes);
+      SqlArrays.int4(connection, insert, 3, indexes);
+      SqlArrays.int2(connection, insert, 4, types);
+      SqlArrays.bytea(connection, insert, 5, senders);
+      SqlArrays.int8(connection, insert, 6, nonces);
+      SqlArrays.bytea(connection, insert, 7, recipients);
+      SqlArrays.numeric(connection, insert, 8, values);
+      SqlArrays.int8(connection, insert, 9, gasLimits);
+      SqlArrays.bytea(connection, insert, 10, raws);
+      insert.executeUpdate();
     }
   }
 
@@ -237,103 +259,173 @@ public final class ChainStore {
 
   private static void insertReceiptsAndLogs(
       Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
-    if (included.isEmpty()) {
+    int n = included.size();
+    if (n == 0) {
       return;
     }
-    try (PreparedStatement receipts = connection.prepareStatement(INSERT_RECEIPT);
-        PreparedStatement logs = connection.prepareStatement(INSERT_LOG)) {
-      int logIndex = 0;
-      for (int i = 0; i < included.size(); i++) {
-        ExecutedTransaction executed = included.get(i);
-        Receipt receipt = executed.receipt();
-        byte[] txHash = executed.transaction().hash().bytes().toArray();
-        receipts.setBytes(1, txHash);
-        receipts.setLong(2, number);
-        receipts.setInt(3, i);
-        receipts.setShort(4, (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0));
-        receipts.setLong(5, executed.gasUsed());
-        receipts.setLong(6, receipt.cumulativeGasUsed());
-        receipts.setBigDecimal(7, new BigDecimal(executed.effectiveGasPrice().value()));
-        receipts.setBytes(8, receipt.logsBloom().bytes().toArray());
-        receipts.setBytes(9, receipt.encoded().toArray());
-        receipts.addBatch();
-        for (Log log : receipt.logs()) {
-          logs.setLong(1, number);
-          logs.setInt(2, logIndex++);
-          logs.setBytes(3, txHash);
-          logs.setInt(4, i);
-          logs.setBytes(5, log.address().bytes().toArray());
-          for (int t = 0; t < Log.MAX_TOPICS; t++) {
-            if (t < log.topics().size()) {
-              logs.setBytes(6 + t, log.topics().get(t).bytes().toArray());
-            } else {
-              logs.setNull(6 + t, Types.BINARY);
-            }
-          }
-          logs.setBytes(10, log.data().toArray());
-          logs.addBatch();
-        }
+    byte[][] hashes = new byte[n][];
+    Integer[] indexes = new Integer[n];
+    Short[] statuses = new Short[n];
+    Long[] gasUsed = new Long[n];
+    Long[] cumulative = new Long[n];
+    BigDecimal[] prices = new BigDecimal[n];
+    byte[][] blooms = new byte[n][];
+    byte[][] encoded = new byte[n][];
+    LogColumns logs = new LogColumns();
+    for (int i = 0; i < n; i++) {
+      ExecutedTransaction executed = included.get(i);
+      Receipt receipt = executed.receipt();
+      hashes[i] = executed.transaction().hash().bytes().toArray();
+      indexes[i] = i;
+      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
+      gasUsed[i] = executed.gasUsed();
+      cumulative[i] = receipt.cumulativeGasUsed();
+      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
+      blooms[i] = receipt.logsBloom().bytes().toArray();
+      encoded[i] = receipt.encoded().toArray();
+      for (Log log : receipt.logs()) {
+        logs.add(hashes[i], i, log);
       }
-      receipts.executeBatch();
-      if (logIndex > 0) {
-        logs.executeBatch();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_RECEIPTS)) {
+      insert.setLong(1, number);
+      SqlArrays.bytea(connection, insert, 2, hashes);
+      SqlArrays.int4(connection, insert, 3, indexes);
+      SqlArrays.int2(connection, insert, 4, statuses);
+      SqlArrays.int8(connection, insert, 5, gasUsed);
+      SqlArrays.int8(connection, insert, 6, cumulative);
+      SqlArrays.numeric(connection, insert, 7, prices);
+      SqlArrays.bytea(connection, insert, 8, blooms);
+      SqlArrays.bytea(connection, insert, 9, encoded);
+      insert.executeUpdate();
+    }
+    logs.insert(connection, number);
+  }
+
+  /** The logs of one block as columns, numbered in block order. */
+  private static final class LogColumns {
+    private final List<Integer> txIndexes = new ArrayList<>();
+    private final List<byte[]> txHashes = new ArrayList<>();
+    private final List<byte[]> addresses = new ArrayList<>();
+    private final List<List<byte[]>> topics = new ArrayList<>();
+    private final List<byte[]> data = new ArrayList<>();
+
+    LogColumns() {
+      for (int t = 0; t < Log.MAX_TOPICS; t++) {
+        topics.add(new ArrayList<>());
+      }
+    }
+
+    void add(byte[] txHash, int txIndex, Log log) {
+      txHashes.add(txHash);
+      txIndexes.add(txIndex);
+      addresses.add(log.address().bytes().toArray());
+      for (int t = 0; t < Log.MAX_TOPICS; t++) {
+        topics.get(t).add(t < log.topics().size() ? log.topics().get(t).bytes().toArray() : null);
+      }
+      data.add(log.data().toArray());
+    }
+
+    void insert(Connection connection, long number) throws SQLException {
+      int n = txHashes.size();
+      if (n == 0) {
+        return;
+      }
+      Integer[] logIndexes = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        logIndexes[i] = i;
+      }
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_LOGS)) {
+        insert.setLong(1, number);
+        SqlArrays.int4(connection, insert, 2, logIndexes);
+        SqlArrays.bytea(connection, insert, 3, txHashes.toArray(byte[][]::new));
+        SqlArrays.int4(connection, insert, 4, txIndexes.toArray(Integer[]::new));
+        SqlArrays.bytea(connection, insert, 5, addresses.toArray(byte[][]::new));
+        for (int t = 0; t < Log.MAX_TOPICS; t++) {
+          SqlArrays.bytea(connection, insert, 6 + t, topics.get(t).toArray(byte[][]::new));
+        }
+        SqlArrays.bytea(connection, insert, 10, data.toArray(byte[][]::new));
+        insert.executeUpdate();
       }
     }
   }
 
   /**
-   * Applies the diff to the flat rows in {@link AccountChange}'s order: clear storage, write slots
-   * (zero deletes), then the account record (as the world state computed it, with its storage
-   * root).
+   * Applies the diff to the flat rows in {@link AccountChange}'s order: clear storage, delete and
+   * write slots (a zero word deletes), then the account records (as the world state computed them,
+   * with their storage roots); a set-based statement for each kind of change.
    */
   private static void writeState(Connection connection, SealedBlock sealed) throws SQLException {
-    try (PreparedStatement clear = connection.prepareStatement(CLEAR_STORAGE);
-        PreparedStatement upsertSlot = connection.prepareStatement(UPSERT_SLOT);
-        PreparedStatement deleteSlot = connection.prepareStatement(DELETE_SLOT);
-        PreparedStatement upsertAccount = connection.prepareStatement(UPSERT_ACCOUNT);
-        PreparedStatement deleteAccount = connection.prepareStatement(DELETE_ACCOUNT)) {
-      for (Map.Entry<Address, AccountChange> entry : sealed.diff().changes().entrySet()) {
-        byte[] address = entry.getKey().bytes().toArray();
-        AccountChange change = entry.getValue();
-        if (change.storageCleared()) {
-          clear.setBytes(1, address);
-          clear.addBatch();
-        }
-        for (Map.Entry<Hash, Word> slot : change.storage().entrySet()) {
-          PreparedStatement target = slot.getValue().isZero() ? deleteSlot : upsertSlot;
-          target.setBytes(1, address);
-          target.setBytes(2, slot.getKey().bytes().toArray());
-          if (!slot.getValue().isZero()) {
-            target.setBytes(3, slot.getValue().bytes().toArray());
-          }
-          target.addBatch();
-        }
-        Optional<Account> after = sealed.accounts().get(entry.getKey());
-        if (after.isPresent()) {
-          Account account = after.get();
-          upsertAccount.setBytes(1, address);
-          upsertAccount.setLong(2, account.nonce());
-          upsertAccount.setBigDecimal(3, new BigDecimal(account.balance().value()));
-          upsertAccount.setBytes(4, account.storageRoot().bytes().toArray());
-          upsertAccount.setBytes(5, account.codeHash().bytes().toArray());
-          upsertAccount.addBatch();
+    List<byte[]> cleared = new ArrayList<>();
+    List<byte[]> slotDeleteAddresses = new ArrayList<>();
+    List<byte[]> slotDeleteKeys = new ArrayList<>();
+    List<byte[]> slotAddresses = new ArrayList<>();
+    List<byte[]> slotKeys = new ArrayList<>();
+    List<byte[]> slotValues = new ArrayList<>();
+    List<byte[]> accountAddresses = new ArrayList<>();
+    List<Long> nonces = new ArrayList<>();
+    List<BigDecimal> balances = new ArrayList<>();
+    List<byte[]> storageRoots = new ArrayList<>();
+    List<byte[]> codeHashes = new ArrayList<>();
+    List<byte[]> deletedAccounts = new ArrayList<>();
+    for (Map.Entry<Address, AccountChange> entry : sealed.diff().changes().entrySet()) {
+      byte[] address = entry.getKey().bytes().toArray();
+      AccountChange change = entry.getValue();
+      Optional<Account> after = sealed.accounts().get(entry.getKey());
+      boolean implicitDelete = after.isEmpty() && !(change.write() instanceof AccountWrite.Deleted);
+      if (change.storageCleared() || implicitDelete) {
+        // Absent after the block without an explicit delete: drop any leftover storage too.
+        cleared.add(address);
+      }
+      for (Map.Entry<Hash, Word> slot : change.storage().entrySet()) {
+        if (slot.getValue().isZero()) {
+          slotDeleteAddresses.add(address);
+          slotDeleteKeys.add(slot.getKey().bytes().toArray());
         } else {
-          if (!(change.write() instanceof AccountWrite.Deleted)) {
-            // Absent after the block without an explicit delete: drop any leftover storage too.
-            clear.setBytes(1, address);
-            clear.addBatch();
-          }
-          deleteAccount.setBytes(1, address);
-          deleteAccount.addBatch();
+          slotAddresses.add(address);
+          slotKeys.add(slot.getKey().bytes().toArray());
+          slotValues.add(slot.getValue().bytes().toArray());
         }
       }
-      // Order matters: clears before slot writes; account rows are independent of slots.
-      clear.executeBatch();
-      deleteSlot.executeBatch();
-      upsertSlot.executeBatch();
-      upsertAccount.executeBatch();
-      deleteAccount.executeBatch();
+      if (after.isPresent()) {
+        Account account = after.get();
+        accountAddresses.add(address);
+        nonces.add(account.nonce());
+        balances.add(new BigDecimal(account.balance().value()));
+        storageRoots.add(account.storageRoot().bytes().toArray());
+        codeHashes.add(account.codeHash().bytes().toArray());
+      } else {
+        deletedAccounts.add(address);
+      }
     }
+    // Order matters: clears before slot writes; account rows are independent of slots.
+    SqlArrays.deleteWhereAny(connection, CLEAR_STORAGE, cleared);
+    if (!slotDeleteKeys.isEmpty()) {
+      try (PreparedStatement delete = connection.prepareStatement(DELETE_SLOTS)) {
+        SqlArrays.bytea(connection, delete, 1, slotDeleteAddresses.toArray(byte[][]::new));
+        SqlArrays.bytea(connection, delete, 2, slotDeleteKeys.toArray(byte[][]::new));
+        delete.executeUpdate();
+      }
+    }
+    if (!slotKeys.isEmpty()) {
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_SLOTS)) {
+        SqlArrays.bytea(connection, upsert, 1, slotAddresses.toArray(byte[][]::new));
+        SqlArrays.bytea(connection, upsert, 2, slotKeys.toArray(byte[][]::new));
+        SqlArrays.bytea(connection, upsert, 3, slotValues.toArray(byte[][]::new));
+        upsert.executeUpdate();
+      }
+    }
+    if (!accountAddresses.isEmpty()) {
+      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACCOUNTS)) {
+        SqlArrays.bytea(connection, upsert, 1, accountAddresses.toArray(byte[][]::new));
+        SqlArrays.int8(connection, upsert, 2, nonces.toArray(Long[]::new));
+        SqlArrays.numeric(connection, upsert, 3, balances.toArray(BigDecimal[]::new));
+        SqlArrays.bytea(connection, upsert, 4, storageRoots.toArray(byte[][]::new));
+        SqlArrays.bytea(connection, upsert, 5, codeHashes.toArray(byte[][]::new));
+        upsert.executeUpdate();
+      }
+    }
+    SqlArrays.deleteWhereAny(connection, DELETE_ACCOUNTS, deletedAccounts);
   }
 
   private void inTransaction(JdbcTransaction.Work work, String what) {

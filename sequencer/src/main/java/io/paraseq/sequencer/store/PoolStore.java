@@ -30,10 +30,14 @@ public final class PoolStore {
   private static final String INSERT =
       "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
           + " max_priority_fee_per_gas, gas_limit, value, raw, received_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " SELECT h, s, n, t, f, p, g, v, r, a FROM unnest(?::bytea[], ?::bytea[],"
+          + " ?::numeric[], ?::int2[], ?::numeric[], ?::numeric[], ?::int8[], ?::numeric[],"
+          + " ?::bytea[], ?::timestamptz[]) WITH ORDINALITY AS x(h, s, n, t, f, p, g, v, r, a, o)"
+          // arrival_seq is drawn row by row in this order: the pool's arrival order.
+          + " ORDER BY o"
           // A commit whose acknowledgement was lost (then undone in memory) may have left the row.
           + " ON CONFLICT (hash) DO NOTHING";
-  private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ?";
+  private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ANY(?)";
   private static final String LOAD =
       "SELECT hash, raw, arrival_seq, received_at FROM pool_transactions ORDER BY arrival_seq";
 
@@ -57,15 +61,7 @@ public final class PoolStore {
     inTransaction(
         connection -> {
           deleteBatch(connection, write.deletes());
-          if (!write.inserts().isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-              for (PooledTransaction tx : write.inserts()) {
-                bindInsert(insert, tx);
-                insert.addBatch();
-              }
-              insert.executeBatch();
-            }
-          }
+          insert(connection, write.inserts());
         },
         "write of "
             + write.deletes().size()
@@ -125,32 +121,55 @@ public final class PoolStore {
    * a block includes them).
    */
   static void deleteBatch(Connection connection, List<Hash> hashes) throws SQLException {
-    if (hashes.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-      for (Hash hash : hashes) {
-        delete.setBytes(1, hash.bytes().toArray());
-        delete.addBatch();
-      }
-      delete.executeBatch();
-    }
+    SqlArrays.deleteWhereAny(
+        connection, DELETE, hashes.stream().map(hash -> hash.bytes().toArray()).toList());
   }
 
-  private static void bindInsert(PreparedStatement insert, PooledTransaction tx)
+  /** Inserts {@code txs} in one statement, in the list's order. */
+  private static void insert(Connection connection, List<PooledTransaction> txs)
       throws SQLException {
-    SignedTransaction signed = (SignedTransaction) tx.verified().transaction();
-    insert.setBytes(1, tx.hash().bytes().toArray());
-    insert.setBytes(2, tx.sender().bytes().toArray());
-    insert.setBigDecimal(3, unsigned(tx.nonce()));
-    insert.setShort(4, (short) signed.type().typeByte().orElse(0).intValue());
-    insert.setBigDecimal(5, new BigDecimal(tx.feeCap()));
-    insert.setBigDecimal(6, new BigDecimal(tx.tipCap()));
-    // Ingress refuses gas limits above 2^63 - 1 before they reach the pool (uint63 column).
-    insert.setLong(7, tx.gasLimit());
-    insert.setBigDecimal(8, new BigDecimal(signed.value().value()));
-    insert.setBytes(9, tx.verified().encoded().toArray());
-    insert.setTimestamp(10, Timestamp.from(tx.receivedAt()));
+    int n = txs.size();
+    if (n == 0) {
+      return;
+    }
+    byte[][] hashes = new byte[n][];
+    byte[][] senders = new byte[n][];
+    BigDecimal[] nonces = new BigDecimal[n];
+    Short[] types = new Short[n];
+    BigDecimal[] feeCaps = new BigDecimal[n];
+    BigDecimal[] tipCaps = new BigDecimal[n];
+    Long[] gasLimits = new Long[n];
+    BigDecimal[] values = new BigDecimal[n];
+    byte[][] raws = new byte[n][];
+    Timestamp[] received = new Timestamp[n];
+    for (int i = 0; i < n; i++) {
+      PooledTransaction tx = txs.get(i);
+      SignedTransaction signed = (SignedTransaction) tx.verified().transaction();
+      hashes[i] = tx.hash().bytes().toArray();
+      senders[i] = tx.sender().bytes().toArray();
+      nonces[i] = unsigned(tx.nonce());
+      types[i] = (short) signed.type().typeByte().orElse(0).intValue();
+      feeCaps[i] = new BigDecimal(tx.feeCap());
+      tipCaps[i] = new BigDecimal(tx.tipCap());
+      // Ingress refuses gas limits above 2^63 - 1 before they reach the pool (uint63 column).
+      gasLimits[i] = tx.gasLimit();
+      values[i] = new BigDecimal(signed.value().value());
+      raws[i] = tx.verified().encoded().toArray();
+      received[i] = Timestamp.from(tx.receivedAt());
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      SqlArrays.bytea(connection, insert, 1, hashes);
+      SqlArrays.bytea(connection, insert, 2, senders);
+      SqlArrays.numeric(connection, insert, 3, nonces);
+      SqlArrays.int2(connection, insert, 4, types);
+      SqlArrays.numeric(connection, insert, 5, feeCaps);
+      SqlArrays.numeric(connection, insert, 6, tipCaps);
+      SqlArrays.int8(connection, insert, 7, gasLimits);
+      SqlArrays.numeric(connection, insert, 8, values);
+      SqlArrays.bytea(connection, insert, 9, raws);
+      SqlArrays.timestamptz(connection, insert, 10, received);
+      insert.executeUpdate();
+    }
   }
 
   private void inTransaction(JdbcTransaction.Work work, String what) {

@@ -16,6 +16,7 @@ import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.StateDiff;
+import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.TransactionResult;
@@ -25,6 +26,7 @@ import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +136,72 @@ class ChainStoreIT {
 
     assertThat(counts()).isEqualTo(before);
     assertThat(store.head()).contains(block.block().header());
+  }
+
+  @Test
+  void stateRowsFollowTheWorldStateThroughSlotWritesDeletesAndAccountDeletion() {
+    Address program = Address.fromHex("0x00000000000000000000000000000000000000c1");
+    Address doomed = Address.fromHex("0x00000000000000000000000000000000000000c2");
+    Hash one = Hash.of(Bytes.of(Word.of(1).bytes().toArray()));
+    Hash two = Hash.of(Bytes.of(Word.of(2).bytes().toArray()));
+    Hash three = Hash.of(Bytes.of(Word.of(3).bytes().toArray()));
+    BlockHeader parent =
+        persistDiff(
+            genesis,
+            StateDiff.builder()
+                .setAccount(program, Account.of(1, Wei.of(5)))
+                .setStorage(program, one, Word.of(11))
+                .setStorage(program, two, Word.of(22))
+                .setAccount(doomed, Account.of(0, Wei.of(7)))
+                .setStorage(doomed, one, Word.of(33))
+                .build());
+    assertThat(count("storage")).isEqualTo(3);
+
+    persistDiff(
+        parent,
+        StateDiff.builder()
+            .setStorage(program, one, Word.ZERO)
+            .setStorage(program, two, Word.of(23))
+            .setStorage(program, three, Word.of(44))
+            .deleteAccount(doomed)
+            .build());
+
+    StoredState rows = store.loadState();
+    assertThat(rows.accounts()).containsKey(program).doesNotContainKey(doomed);
+    assertThat(rows.storage()).containsOnlyKeys(program);
+    assertThat(rows.storage().get(program))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(two, Word.of(23), three, Word.of(44)));
+    assertThat(
+            WorldState.fromFlat(
+                    rows.accounts(),
+                    rows.storage(),
+                    io.paraseq.protocol.trie.ParallelHashing.sequential(),
+                    io.paraseq.protocol.state.RebuildProgress.none())
+                .stateRoot())
+        .isEqualTo(state.stateRoot());
+  }
+
+  /** Applies {@code diff} to the world state and persists it as an empty block after parent. */
+  private BlockHeader persistDiff(BlockHeader parent, StateDiff diff) {
+    state.apply(diff);
+    BlockHeader header =
+        BlockHeader.paraseq(
+            parent.hash(),
+            parent.beneficiary(),
+            state.stateRoot(),
+            parent.transactionsRoot(),
+            parent.receiptsRoot(),
+            parent.logsBloom(),
+            parent.number() + 1,
+            parent.gasLimit(),
+            0,
+            parent.timestamp() + 1,
+            parent.extraData(),
+            parent.mixHash(),
+            parent.baseFeePerGas());
+    store.persist(
+        SealedBlock.of(new Block(header, List.of()), List.of(), diff, state.view(), List.of()));
+    return header;
   }
 
   private void assertNothingOfBlockOne() {
