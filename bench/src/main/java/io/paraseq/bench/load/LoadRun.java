@@ -38,6 +38,7 @@ final class LoadRun {
 
   private final LoadOptions options;
   private final PrintStream log;
+  private boolean notedMissingNonces;
 
   /** A run with {@code options}, reporting progress to {@code log}. */
   LoadRun(LoadOptions options, PrintStream log) {
