@@ -19,7 +19,6 @@ import io.paraseq.sequencer.pool.OrderingPolicy;
 import io.paraseq.sequencer.pool.PooledTransaction;
 import io.paraseq.sequencer.store.ChainStore;
 import io.paraseq.sequencer.store.SealedBlock;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,16 @@ import org.slf4j.LoggerFactory;
  * the pool writer thread. Other threads read {@link ChainHead}, {@link #failure()} and the world
  * state's views.
  *
+ * <p><b>State tasks.</b> What only the world state's owner may do ({@link WorldState#proof}) is
+ * handed to the thread with {@link #onStateOwner}: a bounded queue ({@value #STATE_TASK_CAPACITY}
+ * tasks; a full queue refuses at once) that the thread drains between blocks, so a task sees the
+ * state of the last published head; submitting unparks the thread, so a task waits at most for the
+ * block being built. Callers bound their wait with a timeout and cancel; a cancelled task is not
+ * run. With production disabled ({@code paraseq.producer.enabled=false}) the thread still starts,
+ * owns the state and serves tasks, but builds no blocks. Once the thread ends (shutdown, or
+ * fail-stop, when the state is ahead of the published head) tasks fail with {@link
+ * StateOwnerStoppedException}.
+ *
  * <p><b>Failure.</b> A failure before the world state is changed (the pool did not answer, an
  * executor bug) is logged and the next tick tries again. Once the diff has been applied the
  * in-memory state is ahead of the database if the block's transaction then fails: the producer
@@ -62,6 +76,9 @@ final class BlockProducer implements AutoCloseable {
 
   private static final Duration POOL_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Most state tasks waiting for the owner thread; more are refused at once. */
+  static final int STATE_TASK_CAPACITY = 64;
+
   private final ChainConfig config;
   private final WorldState state;
   private final BlockAssembler assembler;
@@ -70,16 +87,21 @@ final class BlockProducer implements AutoCloseable {
   private final IngressService pool;
   private final OrderingPolicy policy;
   private final ProducerProperties properties;
-  private final Clock clock;
+  private final NextBlockContext nextContext;
   private final ChainHead head;
   private final ProducerMetrics metrics;
   private final Thread thread;
+  private final BlockingQueue<StateTask<?>> stateTasks =
+      new ArrayBlockingQueue<>(STATE_TASK_CAPACITY);
 
   /** The parent of the next block; producer thread only. */
   private BlockHeader parent;
 
   private volatile boolean running;
   private volatile Throwable failure;
+
+  /** Whether the thread takes state tasks: from {@link #start} until the thread ends. */
+  private volatile boolean serving;
 
   BlockProducer(
       ChainState chain,
@@ -88,7 +110,7 @@ final class BlockProducer implements AutoCloseable {
       IngressService pool,
       OrderingPolicy policy,
       ProducerProperties properties,
-      Clock clock,
+      NextBlockContext nextContext,
       ChainHead head,
       ProducerMetrics metrics) {
     this.config = chain.config();
@@ -100,21 +122,27 @@ final class BlockProducer implements AutoCloseable {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.properties = Objects.requireNonNull(properties, "properties");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.nextContext = Objects.requireNonNull(nextContext, "nextContext");
     this.head = Objects.requireNonNull(head, "head");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
     metrics.head(parent.number());
   }
 
-  /** Starts the producer thread, unless production is disabled. */
+  /**
+   * Starts the thread: it produces blocks, and serves state tasks; with production disabled it
+   * serves state tasks only.
+   */
   void start() {
+    running = true;
+    serving = true;
+    thread.start();
     if (!properties.enabled()) {
-      log.info("block production disabled (paraseq.producer.enabled=false)");
+      log.info(
+          "block production disabled (paraseq.producer.enabled=false); {} serves state reads only",
+          thread.getName());
       return;
     }
-    running = true;
-    thread.start();
     log.info(
         "block producer started head={} interval_ms={} empty_blocks={}",
         parent.number(),
@@ -127,44 +155,109 @@ final class BlockProducer implements AutoCloseable {
     return Optional.ofNullable(failure);
   }
 
-  /** Whether the producer thread is producing. */
+  /** Whether the producer thread is producing (false when production is disabled). */
   boolean isRunning() {
-    return running && failure == null;
+    return properties.enabled() && running && failure == null;
+  }
+
+  /**
+   * Runs {@code work} on the thread that owns the world state, between blocks, and completes the
+   * future with its result (or its exception). Never blocks. The future fails at once with {@link
+   * RejectedExecutionException} when {@value #STATE_TASK_CAPACITY} tasks are waiting, and with
+   * {@link StateOwnerStoppedException} when the thread has ended. Cancelling the future before the
+   * task starts skips it.
+   */
+  <T> CompletableFuture<T> onStateOwner(Function<WorldState, T> work) {
+    StateTask<T> task = new StateTask<>(work, new CompletableFuture<>());
+    if (!serving) {
+      return CompletableFuture.failedFuture(stopped());
+    }
+    if (!stateTasks.offer(task)) {
+      return CompletableFuture.failedFuture(
+          new RejectedExecutionException(
+              STATE_TASK_CAPACITY + " state tasks are waiting for " + thread.getName()));
+    }
+    if (!serving) {
+      failStateTasks(); // the thread ended between the check and the offer
+    }
+    LockSupport.unpark(thread);
+    return task.future();
   }
 
   private void loop() {
     long intervalNanos = properties.blockInterval().toNanos();
-    while (running) {
-      long started = System.nanoTime();
-      boolean full = false;
-      try {
-        full = produceBlock();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (StateAheadException e) {
-        failure = e.getCause();
-        running = false;
-        log.error(
-            "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
-                + " the in-memory state is ahead of the database. Restart the node to rebuild"
-                + " from the database.",
-            e.number,
-            e.getCause());
-        break;
-      } catch (RuntimeException | ExecutionException | TimeoutException e) {
-        log.error("block {} not built; trying again next interval", parent.number() + 1, e);
-      }
-      if (!full) {
-        // Parked, not interrupted, on close: an interrupt could hit the block's JDBC work.
-        long deadline = started + intervalNanos;
-        for (long wait = deadline - System.nanoTime();
-            wait > 0 && running;
-            wait = deadline - System.nanoTime()) {
-          LockSupport.parkNanos(this, wait);
+    try {
+      while (running) {
+        long started = System.nanoTime();
+        boolean full = properties.enabled() && produceOnce();
+        runStateTasks();
+        if (!full) {
+          awaitNextBlock(started + intervalNanos);
         }
       }
+    } finally {
+      serving = false;
+      failStateTasks();
     }
+  }
+
+  /** One block attempt; returns whether the next should follow at once. Stops on fail-stop. */
+  private boolean produceOnce() {
+    try {
+      return produceBlock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } catch (StateAheadException e) {
+      failure = e.getCause();
+      running = false;
+      log.error(
+          "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
+              + " the in-memory state is ahead of the database. Restart the node to rebuild"
+              + " from the database.",
+          e.number,
+          e.getCause());
+    } catch (RuntimeException | ExecutionException | TimeoutException e) {
+      log.error("block {} not built; trying again next interval", parent.number() + 1, e);
+    }
+    return false;
+  }
+
+  /**
+   * Parks until {@code deadline} (a {@link System#nanoTime} value) or close, running state tasks as
+   * they arrive. Parked, not interrupted, on close: an interrupt could hit the block's JDBC work.
+   */
+  private void awaitNextBlock(long deadline) {
+    for (long wait = deadline - System.nanoTime();
+        wait > 0 && running;
+        wait = deadline - System.nanoTime()) {
+      if (stateTasks.isEmpty()) {
+        LockSupport.parkNanos(this, wait);
+      }
+      runStateTasks();
+    }
+  }
+
+  /** Runs the waiting state tasks, at most one queue's worth so blocks are not starved. */
+  private void runStateTasks() {
+    List<StateTask<?>> batch = new ArrayList<>();
+    stateTasks.drainTo(batch, STATE_TASK_CAPACITY);
+    for (StateTask<?> task : batch) {
+      task.run(state);
+    }
+  }
+
+  private void failStateTasks() {
+    for (StateTask<?> task = stateTasks.poll(); task != null; task = stateTasks.poll()) {
+      task.future().completeExceptionally(stopped());
+    }
+  }
+
+  private StateOwnerStoppedException stopped() {
+    return new StateOwnerStoppedException(
+        failure != null
+            ? "block production stopped after a failed block; restart the node"
+            : "the node is shutting down");
   }
 
   /**
@@ -174,8 +267,7 @@ final class BlockProducer implements AutoCloseable {
   boolean produceBlock() throws InterruptedException, ExecutionException, TimeoutException {
     assertOwner();
     long started = System.nanoTime();
-    long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp());
-    BlockContext context = config.nextContext(parent, timestamp);
+    BlockContext context = nextContext.after(parent);
     List<PooledTransaction> selected =
         pool.readPool(
                 p ->
@@ -282,6 +374,25 @@ final class BlockProducer implements AutoCloseable {
       LockSupport.unpark(thread);
       if (!thread.join(Duration.ofSeconds(10))) {
         log.warn("block producer did not stop within 10s");
+      }
+    }
+  }
+
+  /**
+   * A piece of work for the state's owner and the future it completes.
+   *
+   * @param work what to run with the world state
+   * @param future completed with the result or the exception
+   */
+  private record StateTask<T>(Function<WorldState, T> work, CompletableFuture<T> future) {
+    void run(WorldState state) {
+      if (future.isDone()) {
+        return; // cancelled (the caller gave up) or failed already
+      }
+      try {
+        future.complete(work.apply(state));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
       }
     }
   }

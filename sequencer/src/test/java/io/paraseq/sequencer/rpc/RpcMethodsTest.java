@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,24 @@ class RpcMethodsTest {
   private static final ChainProperties CHAIN = ChainProperties.withId(3195);
   private static final TransactionIngress NO_INGRESS =
       raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress in this test"));
+  private static final StateSources NO_STATE =
+      new StateSources(
+          new HeadStates(
+              () -> {
+                throw new IllegalStateException("no chain in this test");
+              },
+              hash -> Optional.empty()),
+          header -> {
+            throw new IllegalStateException("no chain in this test");
+          },
+          (sender, nonce) -> CompletableFuture.failedFuture(new IllegalStateException("no pool")),
+          (address, slots, timeout) -> {
+            throw new IllegalStateException("no prover in this test");
+          });
 
   @Test
   void findsMethodsByTheirExactWireName() {
-    RpcMethods methods = new RpcMethodsConfiguration().rpcMethods(CHAIN, NO_INGRESS);
+    RpcMethods methods = new RpcMethodsConfiguration().rpcMethods(CHAIN, NO_INGRESS, NO_STATE);
     for (RpcMethodName name : RpcMethodName.values()) {
       assertThat(methods.find(name.wireName())).get().extracting(RpcMethod::name).isEqualTo(name);
     }
