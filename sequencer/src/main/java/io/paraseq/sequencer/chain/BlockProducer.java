@@ -190,6 +190,9 @@ final class BlockProducer implements AutoCloseable {
       while (running) {
         long started = System.nanoTime();
         boolean full = properties.enabled() && produceOnce();
+        if (!running) {
+          break; // fail-stop or close: the state may be ahead of the head, serve nothing more
+        }
         runStateTasks();
         if (!full) {
           awaitNextBlock(started + intervalNanos);
@@ -210,6 +213,7 @@ final class BlockProducer implements AutoCloseable {
       running = false;
     } catch (StateAheadException e) {
       failure = e.getCause();
+      serving = false;
       running = false;
       log.error(
           "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
