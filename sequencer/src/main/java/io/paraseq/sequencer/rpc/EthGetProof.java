@@ -103,7 +103,7 @@ final class EthGetProof implements RpcMethod {
           switch (prover.prove(address, slots, TIMEOUT)) {
             case StateProofs.Outcome.Proven(Hash root, AccountProof proof)
                 when root.equals(head.header().stateRoot()) ->
-                Optional.of(RpcResult.success(ProofResult.of(proof, keys)));
+                Optional.of(RpcResult.success(ProofAnswer.of(proof, keys)));
             case StateProofs.Outcome.Proven moved -> Optional.empty();
             case StateProofs.Outcome.Busy(String reason) ->
                 Optional.of(RpcError.STATE_BUSY.failureWithDetail(reason));
@@ -128,26 +128,26 @@ final class EthGetProof implements RpcMethod {
    * @param storageHash 32 bytes
    * @param storageProof one per requested key, in request order
    */
-  record ProofResult(
+  record ProofAnswer(
       String address,
       List<String> accountProof,
       String balance,
       String codeHash,
       String nonce,
       String storageHash,
-      List<StorageResult> storageProof) {
+      List<StorageAnswer> storageProof) {
 
-    static ProofResult of(AccountProof proof, List<StorageKey> keys) {
-      List<StorageResult> storage = new ArrayList<>(keys.size());
+    static ProofAnswer of(AccountProof proof, List<StorageKey> keys) {
+      List<StorageAnswer> storage = new ArrayList<>(keys.size());
       for (int i = 0; i < keys.size(); i++) {
         StorageProof slot = proof.storageProof().get(i);
         storage.add(
-            new StorageResult(
+            new StorageAnswer(
                 keys.get(i).echoed(),
                 HexCodec.quantity(slot.value().toBigInteger()),
                 hex(slot.proof())));
       }
-      return new ProofResult(
+      return new ProofAnswer(
           proof.address().toLowerHex(),
           hex(proof.accountProof()),
           HexCodec.quantity(proof.balance().value()),
@@ -169,5 +169,5 @@ final class EthGetProof implements RpcMethod {
    * @param value the slot's value, quantity
    * @param proof the storage trie nodes, root first
    */
-  record StorageResult(String key, String value, List<String> proof) {}
+  record StorageAnswer(String key, String value, List<String> proof) {}
 }

@@ -2,12 +2,7 @@ package io.paraseq.sequencer.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paraseq.protocol.block.BlockHeader;
-import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.state.WorldState;
-import io.paraseq.protocol.trie.MerkleTrie;
-import io.paraseq.protocol.tx.Wei;
-import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.chain.ChainHead;
@@ -104,21 +99,6 @@ class HeadStatesTest {
   }
 
   private static ChainHead.Head head(long number) {
-    BlockHeader header =
-        BlockHeader.paraseq(
-            Hash.ZERO,
-            Address.ZERO,
-            STATE.stateRoot(),
-            MerkleTrie.EMPTY_ROOT,
-            MerkleTrie.EMPTY_ROOT,
-            LogsBloom.EMPTY,
-            number,
-            30_000_000,
-            0,
-            1_700_000_000L + number,
-            Bytes.EMPTY,
-            Hash.ZERO,
-            Wei.of(1_000_000_000L));
-    return new ChainHead.Head(header, STATE.view());
+    return TestHeads.head(number, STATE);
   }
 }
