@@ -26,11 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -52,14 +49,12 @@ import org.slf4j.LoggerFactory;
  * state's views.
  *
  * <p><b>State tasks.</b> What only the world state's owner may do ({@link WorldState#proof}) is
- * handed to the thread with {@link #onStateOwner}: a bounded queue ({@value #STATE_TASK_CAPACITY}
- * tasks; a full queue refuses at once) that the thread drains between blocks, so a task sees the
- * state of the last published head; submitting unparks the thread, so a task waits at most for the
- * block being built. Callers bound their wait with a timeout and cancel; a cancelled task is not
- * run. With production disabled ({@code paraseq.producer.enabled=false}) the thread still starts,
- * owns the state and serves tasks, but builds no blocks. Once the thread ends (shutdown, or
- * fail-stop, when the state is ahead of the published head) tasks fail with {@link
- * StateOwnerStoppedException}.
+ * handed to the thread with {@link #onStateOwner} ({@link StateTasks}: bounded, unparks the
+ * thread); the thread runs the tasks between blocks, so a task sees the state of the last published
+ * head and waits at most for the block being built. With production disabled ({@code
+ * paraseq.producer.enabled=false}) the thread still starts, owns the state and serves tasks, but
+ * builds no blocks. At fail-stop (the state is then ahead of the published head) and when the
+ * thread ends, tasks are refused.
  *
  * <p><b>Failure.</b> A failure before the world state is changed (the pool did not answer, an
  * executor bug) is logged and the next tick tries again. Once the diff has been applied the
@@ -76,9 +71,6 @@ final class BlockProducer implements AutoCloseable {
 
   private static final Duration POOL_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Most state tasks waiting for the owner thread; more are refused at once. */
-  static final int STATE_TASK_CAPACITY = 64;
-
   private final ChainConfig config;
   private final WorldState state;
   private final BlockAssembler assembler;
@@ -91,17 +83,13 @@ final class BlockProducer implements AutoCloseable {
   private final ChainHead head;
   private final ProducerMetrics metrics;
   private final Thread thread;
-  private final BlockingQueue<StateTask<?>> stateTasks =
-      new ArrayBlockingQueue<>(STATE_TASK_CAPACITY);
+  private final StateTasks stateTasks;
 
   /** The parent of the next block; producer thread only. */
   private BlockHeader parent;
 
   private volatile boolean running;
   private volatile Throwable failure;
-
-  /** Whether the thread takes state tasks: from {@link #start} until the thread ends. */
-  private volatile boolean serving;
 
   BlockProducer(
       ChainState chain,
@@ -126,6 +114,7 @@ final class BlockProducer implements AutoCloseable {
     this.head = Objects.requireNonNull(head, "head");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
+    this.stateTasks = new StateTasks(thread);
     metrics.head(parent.number());
   }
 
@@ -135,7 +124,7 @@ final class BlockProducer implements AutoCloseable {
    */
   void start() {
     running = true;
-    serving = true;
+    stateTasks.open();
     thread.start();
     if (!properties.enabled()) {
       log.info(
@@ -162,26 +151,11 @@ final class BlockProducer implements AutoCloseable {
 
   /**
    * Runs {@code work} on the thread that owns the world state, between blocks, and completes the
-   * future with its result (or its exception). Never blocks. The future fails at once with {@link
-   * RejectedExecutionException} when {@value #STATE_TASK_CAPACITY} tasks are waiting, and with
-   * {@link StateOwnerStoppedException} when the thread has ended. Cancelling the future before the
-   * task starts skips it.
+   * future with its result (or its exception). Never blocks; see {@link StateTasks#submit} for the
+   * refusals. Cancelling the future before the task starts skips it.
    */
   <T> CompletableFuture<T> onStateOwner(Function<WorldState, T> work) {
-    StateTask<T> task = new StateTask<>(work, new CompletableFuture<>());
-    if (!serving) {
-      return CompletableFuture.failedFuture(stopped());
-    }
-    if (!stateTasks.offer(task)) {
-      return CompletableFuture.failedFuture(
-          new RejectedExecutionException(
-              STATE_TASK_CAPACITY + " state tasks are waiting for " + thread.getName()));
-    }
-    if (!serving) {
-      failStateTasks(); // the thread ended between the check and the offer
-    }
-    LockSupport.unpark(thread);
-    return task.future();
+    return stateTasks.submit(work);
   }
 
   private void loop() {
@@ -193,14 +167,13 @@ final class BlockProducer implements AutoCloseable {
         if (!running) {
           break; // fail-stop or close: the state may be ahead of the head, serve nothing more
         }
-        runStateTasks();
+        stateTasks.runPending(state);
         if (!full) {
           awaitNextBlock(started + intervalNanos);
         }
       }
     } finally {
-      serving = false;
-      failStateTasks();
+      stateTasks.close("the node is shutting down");
     }
   }
 
@@ -213,7 +186,7 @@ final class BlockProducer implements AutoCloseable {
       running = false;
     } catch (StateAheadException e) {
       failure = e.getCause();
-      serving = false;
+      stateTasks.close("block production stopped after a failed block; restart the node");
       running = false;
       log.error(
           "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
@@ -238,30 +211,8 @@ final class BlockProducer implements AutoCloseable {
       if (stateTasks.isEmpty()) {
         LockSupport.parkNanos(this, wait);
       }
-      runStateTasks();
+      stateTasks.runPending(state);
     }
-  }
-
-  /** Runs the waiting state tasks, at most one queue's worth so blocks are not starved. */
-  private void runStateTasks() {
-    List<StateTask<?>> batch = new ArrayList<>();
-    stateTasks.drainTo(batch, STATE_TASK_CAPACITY);
-    for (StateTask<?> task : batch) {
-      task.run(state);
-    }
-  }
-
-  private void failStateTasks() {
-    for (StateTask<?> task = stateTasks.poll(); task != null; task = stateTasks.poll()) {
-      task.future().completeExceptionally(stopped());
-    }
-  }
-
-  private StateOwnerStoppedException stopped() {
-    return new StateOwnerStoppedException(
-        failure != null
-            ? "block production stopped after a failed block; restart the node"
-            : "the node is shutting down");
   }
 
   /**
@@ -378,25 +329,6 @@ final class BlockProducer implements AutoCloseable {
       LockSupport.unpark(thread);
       if (!thread.join(Duration.ofSeconds(10))) {
         log.warn("block producer did not stop within 10s");
-      }
-    }
-  }
-
-  /**
-   * A piece of work for the state's owner and the future it completes.
-   *
-   * @param work what to run with the world state
-   * @param future completed with the result or the exception
-   */
-  private record StateTask<T>(Function<WorldState, T> work, CompletableFuture<T> future) {
-    void run(WorldState state) {
-      if (future.isDone()) {
-        return; // cancelled (the caller gave up) or failed already
-      }
-      try {
-        future.complete(work.apply(state));
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
       }
     }
   }
