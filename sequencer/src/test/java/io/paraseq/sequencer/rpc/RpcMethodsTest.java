@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +14,7 @@ class RpcMethodsTest {
   private static final ChainProperties CHAIN = ChainProperties.withId(3195);
   private static final TransactionIngress NO_INGRESS =
       raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress in this test"));
-  private static final StateSources NO_STATE =
-      new StateSources(
-          new HeadStates(
-              () -> {
-                throw new IllegalStateException("no chain in this test");
-              },
-              hash -> Optional.empty()),
-          header -> {
-            throw new IllegalStateException("no chain in this test");
-          },
-          (sender, nonce) -> CompletableFuture.failedFuture(new IllegalStateException("no pool")),
-          (address, slots, timeout) -> {
-            throw new IllegalStateException("no prover in this test");
-          });
+  private static final StateSources NO_STATE = TestStateSources.none();
 
   @Test
   void findsMethodsByTheirExactWireName() {
