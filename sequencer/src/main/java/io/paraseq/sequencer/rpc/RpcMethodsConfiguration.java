@@ -1,8 +1,11 @@
 package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.sequencer.chain.BlockNumbers;
+import io.paraseq.sequencer.chain.FeeOracle;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.TransactionIngress;
+import io.paraseq.sequencer.store.ChainQueries;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +18,14 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress) {
+  RpcMethods rpcMethods(
+      ChainProperties chain,
+      TransactionIngress ingress,
+      ChainQueries queries,
+      BlockNumbers numbers,
+      FeeOracle fees,
+      RpcProperties properties) {
+    BlockResolver resolver = new BlockResolver(numbers, queries);
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
@@ -23,7 +33,20 @@ class RpcMethodsConfiguration {
             new Web3ClientVersion(ClientVersion.current()),
             new Web3Sha3(),
             new RpcModules(),
-            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT)));
+            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT),
+            new EthBlockNumber(numbers),
+            new EthGetBlockByNumber(resolver, queries),
+            new EthGetBlockByHash(queries),
+            new EthGetBlockTransactionCountByNumber(resolver, queries),
+            new EthGetBlockTransactionCountByHash(queries),
+            new EthGetTransactionByHash(queries),
+            new EthGetTransactionReceipt(queries),
+            new EthGetLogs(
+                resolver, queries, properties.maxLogsBlockRange(), properties.maxLogsResults()),
+            new EthSyncing(),
+            new EthGasPrice(fees),
+            new EthMaxPriorityFeePerGas(fees),
+            new EthFeeHistory(resolver, fees)));
   }
 
   @Bean

@@ -27,14 +27,14 @@ import javax.sql.DataSource;
 /**
  * Reads of the chain tables ({@code blocks}, {@code transactions}, {@code receipts}, {@code logs})
  * and of the pool table for pending transactions, returning domain values: headers decoded from
- * {@code header_rlp}, transactions from {@code raw}. Independent of any API (JSON-RPC and REST
- * both build on it); never writes.
+ * {@code header_rlp}, transactions from {@code raw}. Independent of any API (JSON-RPC and REST both
+ * build on it); never writes.
  *
  * <p>Every query uses an index: blocks by number (primary key) or hash (unique), a block's
- * transactions and receipts by {@code (block_number, tx_index)} (unique), transactions and
- * receipts by hash (primary keys), logs by {@code (block_number, log_index)} (primary key), {@code
- * (address, block_number)} or {@code (topic0, block_number)}. Rows of a block are immutable once
- * committed, so reading a block in several statements is consistent.
+ * transactions and receipts by {@code (block_number, tx_index)} (unique), transactions and receipts
+ * by hash (primary keys), logs by {@code (block_number, log_index)} (primary key), {@code (address,
+ * block_number)} or {@code (topic0, block_number)}. Rows of a block are immutable once committed,
+ * so reading a block in several statements is consistent.
  *
  * <p>Thread-safe (holds no state besides the data source).
  */

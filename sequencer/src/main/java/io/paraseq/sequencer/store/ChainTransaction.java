@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A transaction as readers see it: included in a block (with its location) or still pending in
- * the pool (without one).
+ * A transaction as readers see it: included in a block (with its location) or still pending in the
+ * pool (without one).
  *
  * @param transaction the decoded transaction
  * @param hash its hash

@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param fromBlock first block, inclusive
  * @param toBlock last block, inclusive, at least {@code fromBlock}
  * @param addresses the emitters to match; empty matches any
- * @param topics one entry per topic position (at most four): a log matches when, at every
- *     position, its topic is one of the entry's hashes; an empty entry matches anything at that
- *     position, even no topic. A non-empty entry requires the log to have a topic there
+ * @param topics one entry per topic position (at most four): a log matches when, at every position,
+ *     its topic is one of the entry's hashes; an empty entry matches anything at that position,
+ *     even no topic. A non-empty entry requires the log to have a topic there
  */
 public record LogFilter(
     long fromBlock, long toBlock, List<Address> addresses, List<List<Hash>> topics) {
@@ -23,8 +23,8 @@ public record LogFilter(
   /**
    * Checks the range and the number of positions; copies the lists.
    *
-   * @throws IllegalArgumentException if the range is empty or negative, or there are more than
-   *     four topic positions
+   * @throws IllegalArgumentException if the range is empty or negative, or there are more than four
+   *     topic positions
    */
   public LogFilter {
     if (fromBlock < 0 || toBlock < fromBlock) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param baseFeePerGas the including block's base fee, which fixes an EIP-1559 transaction's
  *     effective gas price
  */
-public record TransactionLocation(
-    Hash blockHash, long blockNumber, int index, Wei baseFeePerGas) {
+public record TransactionLocation(Hash blockHash, long blockNumber, int index, Wei baseFeePerGas) {
 
   /** Requires every component and non-negative positions. */
   public TransactionLocation {
