@@ -23,7 +23,10 @@ class JsonRpcProcessorTest {
 
   private JsonRpcProcessor processor(RpcMethod sha3, int maxBatch) {
     return new JsonRpcProcessor(
-        MethodTables.replacing(sha3), MethodTables.properties(maxBatch), new RpcMetrics(registry));
+        MethodTables.replacing(
+            sha3, new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21))),
+        MethodTables.properties(maxBatch),
+        new RpcMetrics(registry));
   }
 
   private JsonNode post(String body) {

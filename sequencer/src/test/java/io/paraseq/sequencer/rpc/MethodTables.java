@@ -7,7 +7,8 @@ import io.paraseq.sequencer.chain.TestHeads;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.TransactionIngress;
 import io.paraseq.sequencer.store.ChainQueries;
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.util.unit.DataSize;
@@ -48,12 +49,16 @@ final class MethodTables {
             properties(1000));
   }
 
-  /** The standard table with {@code replacement} answering to its name. */
-  static RpcMethods replacing(RpcMethod replacement) {
+  /** The standard table with each of {@code replacements} answering to its name. */
+  static RpcMethods replacing(RpcMethod... replacements) {
+    Map<RpcMethodName, RpcMethod> byName = new EnumMap<>(RpcMethodName.class);
     RpcMethods standard = standard();
-    return RpcMethods.of(
-        Arrays.stream(RpcMethodName.values())
-            .map(n -> n == replacement.name() ? replacement : standard.get(n))
-            .toList());
+    for (RpcMethodName name : RpcMethodName.values()) {
+      byName.put(name, standard.get(name));
+    }
+    for (RpcMethod replacement : replacements) {
+      byName.put(replacement.name(), replacement);
+    }
+    return RpcMethods.of(byName.values());
   }
 }
