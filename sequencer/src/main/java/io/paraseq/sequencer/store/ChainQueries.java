@@ -1,18 +1,12 @@
 package io.paraseq.sequencer.store;
 
 import io.paraseq.protocol.block.BlockHeader;
-import io.paraseq.protocol.block.Log;
 import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.tx.Transaction;
-import io.paraseq.protocol.tx.TransactionDecoder;
-import io.paraseq.protocol.tx.TransactionResult;
 import io.paraseq.protocol.tx.TransactionType;
-import io.paraseq.protocol.tx.Wei;
-import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,7 +116,7 @@ public final class ChainQueries {
             select.setLong(1, number);
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
-                hashes.add(Rows.hash(rs, 1));
+                hashes.add(ChainRows.hash(rs, 1));
                 size.add(rs.getInt(2) == 0, rs.getInt(3));
               }
             }
@@ -147,15 +141,16 @@ public final class ChainQueries {
             select.setLong(1, number);
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
-                Hash hash = Rows.hash(rs, 1);
+                Hash hash = ChainRows.hash(rs, 1);
                 byte[] raw = rs.getBytes(3);
-                Transaction tx = decode(hash, raw);
+                Transaction tx = ChainRows.transaction(hash, raw);
                 size.add(tx.type() == TransactionType.LEGACY, raw.length);
                 TransactionLocation location =
                     new TransactionLocation(
                         header.hash(), number, rs.getInt(4), header.baseFeePerGas());
                 transactions.add(
-                    new ChainTransaction(tx, hash, Rows.address(rs, 2), Optional.of(location)));
+                    new ChainTransaction(
+                        tx, hash, ChainRows.address(rs, 2), Optional.of(location)));
               }
             }
           }
@@ -193,14 +188,18 @@ public final class ChainQueries {
               if (!rs.next()) {
                 return Optional.empty();
               }
-              Transaction tx = decode(hash, rs.getBytes(2));
+              Transaction tx = ChainRows.transaction(hash, rs.getBytes(2));
               Optional<TransactionLocation> location =
                   rs.getObject(3) == null
                       ? Optional.empty()
                       : Optional.of(
                           new TransactionLocation(
-                              Rows.hash(rs, 5), rs.getLong(4), rs.getInt(3), Rows.wei(rs, 6)));
-              return Optional.of(new ChainTransaction(tx, hash, Rows.address(rs, 1), location));
+                              ChainRows.hash(rs, 5),
+                              rs.getLong(4),
+                              rs.getInt(3),
+                              ChainRows.wei(rs, 6)));
+              return Optional.of(
+                  new ChainTransaction(tx, hash, ChainRows.address(rs, 1), location));
             }
           }
         });
@@ -219,21 +218,21 @@ public final class ChainQueries {
               }
               TransactionLocation location =
                   new TransactionLocation(
-                      Rows.hash(rs, 13), rs.getLong(12), rs.getInt(8), Rows.wei(rs, 14));
+                      ChainRows.hash(rs, 13), rs.getLong(12), rs.getInt(8), ChainRows.wei(rs, 14));
               List<ChainLog> logs = receiptLogs(connection, hash, location, rs.getLong(15));
               return Optional.of(
                   new ChainReceipt(
                       hash,
                       location,
-                      type(rs.getInt(9)),
-                      Rows.address(rs, 10),
-                      Rows.optionalAddress(rs, 11),
-                      Rows.optionalAddress(rs, 6),
+                      ChainRows.type(rs.getInt(9)),
+                      ChainRows.address(rs, 10),
+                      ChainRows.optionalAddress(rs, 11),
+                      ChainRows.optionalAddress(rs, 6),
                       ReceiptStatus.of(rs.getInt(1) == 1),
                       rs.getLong(3),
                       rs.getLong(2),
-                      Rows.wei(rs, 4),
-                      Rows.wei(rs, 5),
+                      ChainRows.wei(rs, 4),
+                      ChainRows.wei(rs, 5),
                       new LogsBloom(Bytes.of(rs.getBytes(7))),
                       logs));
             }
@@ -283,11 +282,11 @@ public final class ChainQueries {
               while (rs.next()) {
                 logs.add(
                     new ChainLog(
-                        log(rs, 5),
-                        Rows.hash(rs, 11),
+                        ChainRows.log(rs, 5),
+                        ChainRows.hash(rs, 11),
                         rs.getLong(1),
                         rs.getLong(12),
-                        Rows.hash(rs, 3),
+                        ChainRows.hash(rs, 3),
                         rs.getInt(4),
                         rs.getInt(2)));
               }
@@ -308,7 +307,7 @@ public final class ChainQueries {
             List<BlockHeader> headers = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
-                headers.add(decodeHeader(rs.getLong(1), rs.getBytes(2)));
+                headers.add(ChainRows.header(rs.getLong(1), rs.getBytes(2)));
               }
             }
             return headers;
@@ -331,7 +330,7 @@ public final class ChainQueries {
             List<TransactionTip> tips = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
-                tips.add(new TransactionTip(rs.getLong(1), rs.getLong(2), Rows.wei(rs, 3)));
+                tips.add(new TransactionTip(rs.getLong(1), rs.getLong(2), ChainRows.wei(rs, 3)));
               }
             }
             return tips;
@@ -344,7 +343,7 @@ public final class ChainQueries {
     try (PreparedStatement select = connection.prepareStatement(BLOCK_HEADER)) {
       select.setLong(1, number);
       try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? Optional.of(decodeHeader(number, rs.getBytes(1))) : Optional.empty();
+        return rs.next() ? Optional.of(ChainRows.header(number, rs.getBytes(1))) : Optional.empty();
       }
     }
   }
@@ -360,7 +359,7 @@ public final class ChainQueries {
         while (rs.next()) {
           logs.add(
               new ChainLog(
-                  log(rs, 2),
+                  ChainRows.log(rs, 2),
                   location.blockHash(),
                   location.blockNumber(),
                   timestamp,
@@ -371,52 +370,6 @@ public final class ChainQueries {
       }
       return logs;
     }
-  }
-
-  /** A log from its columns: address, topic0 … topic3 (trailing nulls absent), data. */
-  private static Log log(ResultSet rs, int addressColumn) throws SQLException {
-    List<Hash> topics = new ArrayList<>(Log.MAX_TOPICS);
-    for (int t = 0; t < Log.MAX_TOPICS; t++) {
-      byte[] topic = rs.getBytes(addressColumn + 1 + t);
-      if (topic == null) {
-        break;
-      }
-      topics.add(Hash.of(Bytes.of(topic)));
-    }
-    return new Log(
-        Rows.address(rs, addressColumn),
-        topics,
-        Bytes.of(rs.getBytes(addressColumn + 1 + Log.MAX_TOPICS)));
-  }
-
-  private static BlockHeader decodeHeader(long number, byte[] rlp) {
-    BlockHeader header =
-        BlockHeader.decode(Bytes.of(rlp))
-            .valueIfDecoded()
-            .orElseThrow(
-                () -> new ChainStoreException("block row " + number + " holds no valid header"));
-    if (header.number() != number) {
-      throw new ChainStoreException(
-          "block row " + number + " holds the header of block " + header.number());
-    }
-    return header;
-  }
-
-  private static Transaction decode(Hash hash, byte[] raw) {
-    return switch (TransactionDecoder.decode(raw)) {
-      case TransactionResult.Valid<Transaction>(Transaction tx) -> tx;
-      case TransactionResult.Invalid<Transaction>(var rejection) ->
-          throw new ChainStoreException(
-              "stored transaction " + hash + " does not decode: " + rejection.message());
-    };
-  }
-
-  private static TransactionType type(int code) {
-    if (code == 0) {
-      return TransactionType.LEGACY;
-    }
-    return TransactionType.ofTypeByte(code)
-        .orElseThrow(() -> new ChainStoreException("unknown stored transaction type " + code));
   }
 
   private static String placeholders(int count) {
@@ -434,29 +387,5 @@ public final class ChainQueries {
   @FunctionalInterface
   private interface SqlRead<T> {
     T read(Connection connection) throws SQLException;
-  }
-
-  /** Column readers shared by the queries. */
-  private static final class Rows {
-
-    private Rows() {}
-
-    static Hash hash(ResultSet rs, int column) throws SQLException {
-      return Hash.of(Bytes.of(rs.getBytes(column)));
-    }
-
-    static Address address(ResultSet rs, int column) throws SQLException {
-      return Address.of(Bytes.of(rs.getBytes(column)));
-    }
-
-    static Optional<Address> optionalAddress(ResultSet rs, int column) throws SQLException {
-      byte[] bytes = rs.getBytes(column);
-      return bytes == null ? Optional.empty() : Optional.of(Address.of(Bytes.of(bytes)));
-    }
-
-    static Wei wei(ResultSet rs, int column) throws SQLException {
-      BigDecimal value = rs.getBigDecimal(column);
-      return Wei.of(value.toBigIntegerExact());
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.db.testing.PostgresFixture;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,14 +93,14 @@ class PendingReadsIT {
     EthFeeHistory.FeeHistory history =
         client
             .web3j
-            .ethFeeHistory(10, DefaultBlockParameterName.LATEST, java.util.List.of(50.0))
+            .ethFeeHistory(10, DefaultBlockParameterName.LATEST, List.of(50.0))
             .send()
             .getFeeHistory();
     assertThat(history.getOldestBlock()).isZero();
     // An empty genesis: the next base fee falls by 1/8.
     assertThat(history.getBaseFeePerGas()).containsExactly(GWEI, GWEI.subtract(GWEI.shiftRight(3)));
     assertThat(history.getGasUsedRatio()).containsExactly(0.0);
-    assertThat(history.getReward()).containsExactly(java.util.List.of(BigInteger.ZERO));
+    assertThat(history.getReward()).containsExactly(List.of(BigInteger.ZERO));
     assertThat(client.web3j.ethGasPrice().send().getGasPrice())
         .isEqualTo(GWEI.subtract(GWEI.shiftRight(3)).add(BigInteger.valueOf(1_000_000)));
   }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
@@ -73,7 +74,7 @@ final class ReadClient implements AutoCloseable {
   }
 
   static String hashOf(String rawHex) {
-    return Numeric.toHexString(org.web3j.crypto.Hash.sha3(Numeric.hexStringToByteArray(rawHex)));
+    return Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(rawHex)));
   }
 
   static Credentials credentials(int index) {

@@ -20,6 +20,7 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class BlockSizeTest {
 
   private static byte[] filled(byte value) {
     byte[] bytes = new byte[32];
-    java.util.Arrays.fill(bytes, value);
+    Arrays.fill(bytes, value);
     return bytes;
   }
 }
