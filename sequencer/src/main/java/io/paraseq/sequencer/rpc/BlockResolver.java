@@ -21,13 +21,18 @@ final class BlockResolver {
 
   /**
    * The existing block {@code selector} names: a tag's block, a number up to the head, a stored
-   * hash; empty for a number above the head or an unknown hash (geth answers {@code null} then).
+   * hash; empty for a number above the head or an unknown hash (geth answers {@code null} then). A
+   * number just above the published head is looked up in the table: the producer commits a block a
+   * moment before it publishes the new head, and a client holding a receipt of that block must be
+   * able to read the block too.
    */
   Optional<Long> existing(BlockSelector selector) {
     return switch (selector) {
       case BlockSelector.Tag(BlockSelector.TagName name) -> Optional.of(tag(name));
       case BlockSelector.Number(long number) ->
-          numbers.exists(number) ? Optional.of(number) : Optional.empty();
+          numbers.exists(number) || queries.header(number).isPresent()
+              ? Optional.of(number)
+              : Optional.empty();
       case BlockSelector.ByHash byHash -> queries.blockNumber(byHash.hash());
     };
   }

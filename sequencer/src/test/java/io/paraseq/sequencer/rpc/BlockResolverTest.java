@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Block-number arguments ({@code rpc.BlockNumber}) are parsed with geth's texts and resolved by the
- * chain's rules. Tags and numbers never reach the database (hashes do; the ITs cover them).
+ * chain's rules. Tags and numbers up to the head never reach the database (numbers above it and
+ * hashes do; the ITs cover them).
  */
 class BlockResolverTest {
 
@@ -35,10 +36,10 @@ class BlockResolverTest {
   }
 
   @Test
-  void numbersAboveTheHeadDoNotExistButStillResolveForRanges() {
+  void numbersUpToTheHeadExistAndAnyNumberResolvesForRanges() {
     TestHeads.moveTo(head, 9);
     assertThat(resolver.existing(new BlockSelector.Number(9))).contains(9L);
-    assertThat(resolver.existing(new BlockSelector.Number(10))).isEmpty();
+    assertThat(resolver.existing(new BlockSelector.Number(0))).contains(0L);
     assertThat(resolver.number(new BlockSelector.Number(10))).isEqualTo(10);
     assertThat(resolver.number(tag("latest"))).isEqualTo(9);
     assertThatThrownBy(() -> resolver.number(new BlockSelector.ByHash(Hash.ZERO, false)))
