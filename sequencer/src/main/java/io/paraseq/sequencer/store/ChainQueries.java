@@ -135,7 +135,9 @@ public final class ChainQueries {
             return Optional.empty();
           }
           BlockHeader header = found.get();
-          BlockSize size = new BlockSize(header.encoded().length());
+          Bytes encodedHeader = header.encoded();
+          Hash blockHash = Hash.keccak(encodedHeader);
+          BlockSize size = new BlockSize(encodedHeader.length());
           List<ChainTransaction> transactions = new ArrayList<>();
           try (PreparedStatement select = connection.prepareStatement(BLOCK_TXS)) {
             select.setLong(1, number);
@@ -147,7 +149,7 @@ public final class ChainQueries {
                 size.add(tx.type() == TransactionType.LEGACY, raw.length);
                 TransactionLocation location =
                     new TransactionLocation(
-                        header.hash(), number, rs.getInt(4), header.baseFeePerGas());
+                        blockHash, number, rs.getInt(4), header.baseFeePerGas());
                 transactions.add(
                     new ChainTransaction(
                         tx, hash, ChainRows.address(rs, 2), Optional.of(location)));
