@@ -1,12 +1,15 @@
 package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.ChainHead;
+import io.paraseq.sequencer.chain.FeeOracle;
 import io.paraseq.sequencer.chain.NextBlockContext;
 import io.paraseq.sequencer.chain.StateProofs;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
+import io.paraseq.sequencer.store.ChainQueries;
 import io.paraseq.sequencer.store.ChainStore;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,16 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress, StateSources state) {
+  RpcMethods rpcMethods(
+      ChainProperties chain,
+      TransactionIngress ingress,
+      StateSources state,
+      ChainQueries queries,
+      BlockNumbers numbers,
+      FeeOracle fees,
+      RpcProperties properties) {
     Calls calls = new Calls(state.heads(), state.nextBlock(), chain.id());
+    BlockResolver resolver = new BlockResolver(numbers, queries);
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
@@ -36,7 +47,20 @@ class RpcMethodsConfiguration {
             new EthGetStorageAt(state.heads()),
             new EthCall(calls),
             new EthEstimateGas(calls),
-            new EthGetProof(state.heads(), state.prover())));
+            new EthGetProof(state.heads(), state.prover()),
+            new EthBlockNumber(numbers),
+            new EthGetBlockByNumber(resolver, queries),
+            new EthGetBlockByHash(queries),
+            new EthGetBlockTransactionCountByNumber(resolver, queries),
+            new EthGetBlockTransactionCountByHash(queries),
+            new EthGetTransactionByHash(queries),
+            new EthGetTransactionReceipt(queries),
+            new EthGetLogs(
+                resolver, queries, properties.maxLogsBlockRange(), properties.maxLogsResults()),
+            new EthSyncing(),
+            new EthGasPrice(fees),
+            new EthMaxPriorityFeePerGas(fees),
+            new EthFeeHistory(resolver, fees)));
   }
 
   /** The state methods' view of the chain (head, stored blocks, next block, proofs) and pool. */
