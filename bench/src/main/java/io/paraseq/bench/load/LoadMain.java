@@ -6,12 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The load generator's command line: measures the Paraseq node at {@code --rpc-url}, a fresh anvil,
  * or both (Paraseq first, then anvil, never at the same time), and prints the results side by side.
- * Exit status 0 on success, 1 if a run failed, 2 for a wrong command line. See {@link
- * LoadOptions#USAGE}.
+ * A target that fails is reported and leaves the other's result standing. Exit status 0 on success,
+ * 1 if a run failed, 2 for a wrong command line. See {@link LoadOptions#USAGE}.
  */
 public final class LoadMain {
 
@@ -34,27 +35,54 @@ public final class LoadMain {
       log.print(LoadOptions.USAGE);
       return e.getMessage().isEmpty() ? 0 : 2;
     }
-    try {
-      List<RunResult> results = new ArrayList<>();
-      LoadRun run = new LoadRun(options, log);
-      if (options.target().paraseq()) {
-        results.add(run.run("paraseq", options.rpcUrl().orElseThrow()));
-      }
-      if (options.target().anvil()) {
-        try (AnvilProcess anvil =
-            AnvilProcess.start(
-                options.anvilBinary().orElseThrow(), options.anvilArgs(), options.logDirectory())) {
-          log.println(
-              "[load] anvil started at " + anvil.rpcUrl() + " (log " + anvil.logFile() + ")");
-          results.add(run.run("anvil", anvil.rpcUrl()));
-        }
-      }
+    List<RunResult> results = new ArrayList<>();
+    boolean failed = false;
+    LoadRun run = new LoadRun(options, log);
+    if (options.target().paraseq()) {
+      failed |= !measure(() -> run.run("paraseq", options.rpcUrl().orElseThrow()), results, log);
+    }
+    if (options.target().anvil()) {
+      failed |=
+          !measure(
+              () -> {
+                try (AnvilProcess anvil =
+                    AnvilProcess.start(
+                        options.anvilBinary().orElseThrow(),
+                        options.anvilArgs(),
+                        options.logDirectory())) {
+                  log.println(
+                      "[load] anvil started at "
+                          + anvil.rpcUrl()
+                          + " (log "
+                          + anvil.logFile()
+                          + ")");
+                  return run.run("anvil", anvil.rpcUrl());
+                }
+              },
+              results,
+              log);
+    }
+    if (!results.isEmpty()) {
       out.print(header(options));
       out.print(ReportTable.render(results));
-      return 0;
+    }
+    return failed ? 1 : 0;
+  }
+
+  /**
+   * Runs one target; a failure is reported on {@code log} and leaves the other targets' results
+   * standing.
+   *
+   * @return whether it succeeded
+   */
+  private static boolean measure(
+      Supplier<RunResult> target, List<RunResult> results, PrintStream log) {
+    try {
+      results.add(target.get());
+      return true;
     } catch (RpcException | IllegalStateException e) {
       log.println("error: " + e.getMessage());
-      return 1;
+      return false;
     }
   }
 

@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param anvilBinary the anvil executable (required when anvil is measured)
  * @param anvilArgs extra anvil options (e.g. {@code --block-time 1})
  * @param logDirectory where anvil's log goes
- * @param timeout how long to wait without progress: for inclusions, and under back-pressure
+ * @param timeout how long to wait without progress: for a reply, for inclusions, under
+ *     back-pressure
  * @param poll the pause between two {@code eth_blockNumber} polls
  */
 record LoadOptions(
@@ -68,7 +69,8 @@ record LoadOptions(
         --anvil-args "ARGS"          extra anvil options, e.g. "--block-time 1" (default none:
                                      automine, one block per transaction)
         --log-dir DIR                where anvil's log goes (default .bench)
-        --timeout SECONDS            give up waiting after this long without progress (default 60)
+        --timeout SECONDS            give up waiting after this long without progress: for a reply,
+                                     for inclusions, under back-pressure (default 60)
         --poll-ms MS                 eth_blockNumber polling interval (default 10)
         -h, --help                   this text
       """;

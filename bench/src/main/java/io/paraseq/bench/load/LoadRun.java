@@ -27,9 +27,6 @@ final class LoadRun {
   /** How long inclusion may stall before the funding phase nudges the target. */
   static final long NUDGE_AFTER_MS = 1000;
 
-  /** How long one HTTP request may take (Paraseq's ingress answers within 30 s). */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
-
   /** Share of the dev accounts' balance the senders may get; the rest pays the funding fees. */
   private static final int FUNDING_PERCENT = 90;
 
@@ -53,7 +50,7 @@ final class LoadRun {
    * @throws RpcException if the target fails or funding does not complete
    */
   RunResult run(String name, URI url) {
-    try (RpcClient rpc = new RpcClient(url, REQUEST_TIMEOUT)) {
+    try (RpcClient rpc = new RpcClient(url, options.timeout())) {
       long chainId = RpcClient.quantity(rpc.result("eth_chainId", "[]"));
       log("%s: %s, chain id %d", name, url, chainId);
       List<Account> senders = SenderKeys.derive(options.seed(), options.senders());

@@ -17,7 +17,7 @@ import java.util.function.ToLongFunction;
  */
 final class ReportTable {
 
-  private static final int LABEL_WIDTH = 34;
+  private static final int LABEL_WIDTH = 42;
   private static final int CELL_WIDTH = 14;
   private static final double NANOS_PER_MILLI = 1e6;
 

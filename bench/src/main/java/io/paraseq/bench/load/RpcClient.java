@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +107,8 @@ final class RpcClient implements AutoCloseable {
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new RpcTimeoutException(url, timeout, e);
     } catch (IOException e) {
       throw new RpcException("request to " + url + " failed: " + e, e);
     } catch (InterruptedException e) {

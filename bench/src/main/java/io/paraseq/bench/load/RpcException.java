@@ -5,7 +5,7 @@ package io.paraseq.bench.load;
  * the JSON-RPC answer asked for, or an error reply to a call the generator cannot do without. Ends
  * the run for that target.
  */
-final class RpcException extends RuntimeException {
+class RpcException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

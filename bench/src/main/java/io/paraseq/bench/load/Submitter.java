@@ -139,7 +139,13 @@ final class Submitter {
           LockSupport.parkNanos(startNanos + schedule.dueAt(queue.nextFresh()) - now);
           continue;
         }
-        int[] refused = send(batch);
+        int[] refused;
+        try {
+          refused = send(batch);
+        } catch (RpcTimeoutException e) {
+          stalled(batch, e);
+          return;
+        }
         if (refused.length == 0) {
           backoffMs = BACKOFF_START_MS;
           lastProgress = System.nanoTime();
@@ -174,10 +180,10 @@ final class Submitter {
           times.sent(index, sent);
         }
       }
-      List<RpcReply> replies = rpc.batch(body.toString());
-      long acked = System.nanoTime();
       requests++;
       calls += batch.length;
+      List<RpcReply> replies = rpc.batch(body.toString());
+      long acked = System.nanoTime();
       int[] sorted = batch.clone();
       Arrays.sort(sorted);
       boolean[] answered = new boolean[batch.length];
@@ -218,6 +224,15 @@ final class Submitter {
       times.acked(index, schedule.latencyOrigin(index, startNanos, times.firstSent(index)), acked);
       laneAccepted++;
       accepted.increment();
+    }
+
+    private void stalled(int[] batch, RpcTimeoutException e) {
+      rejected.merge(
+          "no reply within " + e.timeout().toSeconds() + " s", (long) batch.length, Long::sum);
+      int[] rest = queue.drain();
+      if (rest.length > 0) {
+        rejected.merge("not sent: the target stopped answering", (long) rest.length, Long::sum);
+      }
     }
 
     private void giveUp() {
