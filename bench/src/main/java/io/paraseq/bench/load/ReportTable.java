@@ -46,6 +46,7 @@ final class ReportTable {
     count(lines, results, "retried (back-pressure refusals)", r -> r.submit().retriedTotal());
     reasons(lines, results, r -> r.submit().retried());
     count(lines, results, "included", RunResult::included);
+    count(lines, results, "accepted but not included", RunResult::lost);
     count(lines, results, "HTTP requests", r -> r.submit().requests());
     number(lines, results, "submit time s", RunResult::submitSeconds, 2, false);
     number(lines, results, "submit TPS", RunResult::submitTps, 0, ratio);

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param transactions the size of the workload
  * @param submit the submission counts
  * @param included workload transactions seen in blocks
+ * @param lost acknowledged transactions never seen in a block (dropped by the target, or still
+ *     waiting when the run gave up)
  * @param submitSeconds first send to last acknowledgement
  * @param endToEndSeconds first send to the last inclusion seen
  * @param ackLatency first send (or due time, when paced) to acknowledgement
@@ -28,6 +30,7 @@ record RunResult(
     int transactions,
     SubmitStats submit,
     long included,
+    long lost,
     double submitSeconds,
     double endToEndSeconds,
     Percentiles.Summary ackLatency,
@@ -68,6 +71,7 @@ record RunResult(
     long[] inclusion = new long[times.size()];
     int acked = 0;
     int included = 0;
+    int lost = 0;
     int measured = 0;
     for (int i = 0; i < times.size(); i++) {
       if (times.firstSent(i) != TxTimes.UNSET) {
@@ -76,6 +80,9 @@ record RunResult(
       if (times.acked(i) != TxTimes.UNSET) {
         lastAck = Math.max(lastAck, times.acked(i));
         ack[acked++] = times.acked(i) - times.origin(i);
+        if (times.included(i) == TxTimes.UNSET) {
+          lost++;
+        }
       }
       if (times.included(i) != TxTimes.UNSET) {
         included++;
@@ -93,6 +100,7 @@ record RunResult(
         times.size(),
         submit,
         included,
+        lost,
         seconds(firstSent, lastAck),
         seconds(firstSent, lastIncluded),
         Percentiles.summarise(Arrays.copyOf(ack, acked)),

@@ -34,6 +34,7 @@ class RunResultTest {
 
     assertThat(result.transactions()).isEqualTo(5);
     assertThat(result.included()).isEqualTo(3);
+    assertThat(result.lost()).isEqualTo(1); // acknowledged, never in a block
     assertThat(result.submitSeconds()).isCloseTo(0.4, within(1e-9));
     assertThat(result.endToEndSeconds()).isCloseTo(1.0, within(1e-9));
     assertThat(result.submitTps()).isCloseTo(10.0, within(1e-9));
@@ -61,6 +62,7 @@ class RunResultTest {
     assertThat(result.submitTps()).isZero();
     assertThat(result.endToEndTps()).isZero();
     assertThat(result.transactionsPerBlock()).isZero();
+    assertThat(result.lost()).isZero();
     assertThat(result.inclusionLatency()).isEqualTo(Percentiles.Summary.EMPTY);
   }
 }
