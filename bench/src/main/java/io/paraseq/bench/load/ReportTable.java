@@ -65,6 +65,18 @@ final class ReportTable {
     number(lines, results, "workload txs/block", RunResult::transactionsPerBlock, 1, false);
     count(lines, results, "most workload txs in a block", r -> r.blocks().maxPerBlock());
     number(lines, results, "generator CPU s", RunResult::generatorCpuSeconds, 1, false);
+    for (RunResult r : results) {
+      if (r.lost() > 0) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "note: %s never included %,d acknowledged transactions; its end-to-end figures"
+                    + " cover the %,d it included",
+                r.target(),
+                r.lost(),
+                r.included()));
+      }
+    }
     return String.join("\n", lines) + "\n";
   }
 

@@ -22,6 +22,24 @@ class ReportTableTest {
     // Every reason any target saw, zero where the other had none.
     assertThat(row(lines, "  txpool is full")).containsSubsequence("5", "0");
     assertThat(row(lines, "  nonce too low")).containsSubsequence("0", "2");
+    assertThat(table).doesNotContain("note:");
+  }
+
+  @Test
+  void notesATargetThatLostAcknowledgedTransactions() {
+    TxTimes times = new TxTimes(3);
+    for (int i = 0; i < 3; i++) {
+      times.sent(i, 0);
+      times.acked(i, 0, 10);
+    }
+    times.included(0, 20);
+    SubmitStats submit = new SubmitStats(1, 3, 3, 3, new TreeMap<>(), new TreeMap<>());
+    RunResult anvil =
+        RunResult.of("anvil", 1, "closed loop", 1, times, submit, new BlockStats(1, 1, 1), 0);
+    assertThat(ReportTable.render(List.of(anvil)))
+        .contains(
+            "note: anvil never included 2 acknowledged transactions; its end-to-end figures cover"
+                + " the 1 it included");
   }
 
   @Test
