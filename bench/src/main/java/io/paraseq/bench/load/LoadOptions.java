@@ -67,7 +67,7 @@ record LoadOptions(
         --value-wei V                value of every transfer, wei (default 1)
         --anvil-bin PATH             anvil executable (default $PARASEQ_ANVIL_BIN)
         --anvil-args "ARGS"          extra anvil options, e.g. "--block-time 1" (default none:
-                                     automine, one block per transaction)
+                                     anvil's automine)
         --log-dir DIR                where anvil's log goes (default .bench)
         --timeout SECONDS            give up waiting after this long without progress: for a reply,
                                      for inclusions, under back-pressure (default 60)
