@@ -9,22 +9,22 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.utils.Numeric;
 
-/** Transactions signed by web3j, as a wallet would, for the ingress ITs. */
-final class Web3jTransactions {
+/** Transactions signed by web3j, as a wallet would, for the ingress and REST ITs. */
+public final class Web3jTransactions {
 
-  static final long CHAIN_ID = 3195;
-  static final String TO = "0x000000000000000000000000000000000000bEEF";
-  static final BigInteger GWEI = BigInteger.TEN.pow(9);
-  static final BigInteger ETH = BigInteger.TEN.pow(18);
+  public static final long CHAIN_ID = 3195;
+  public static final String TO = "0x000000000000000000000000000000000000bEEF";
+  public static final BigInteger GWEI = BigInteger.TEN.pow(9);
+  public static final BigInteger ETH = BigInteger.TEN.pow(18);
 
   private Web3jTransactions() {}
 
   /** An EIP-1559 transfer of 1 wei at 2 gwei fee cap, 1 gwei tip. */
-  static String transfer(Credentials from, long nonce) {
+  public static String transfer(Credentials from, long nonce) {
     return dynamic(from, nonce, 21_000, BigInteger.ONE, GWEI, GWEI.shiftLeft(1));
   }
 
-  static String dynamic(
+  public static String dynamic(
       Credentials from, long nonce, long gas, BigInteger value, BigInteger tip, BigInteger maxFee) {
     RawTransaction tx =
         RawTransaction.createEtherTransaction(
@@ -33,18 +33,18 @@ final class Web3jTransactions {
   }
 
   /** A legacy transfer signed (EIP-155) for {@code chainId}. */
-  static String legacy(Credentials from, long nonce, long chainId) {
+  public static String legacy(Credentials from, long nonce, long chainId) {
     RawTransaction tx =
         RawTransaction.createEtherTransaction(
             BigInteger.valueOf(nonce), GWEI, BigInteger.valueOf(21_000), TO, BigInteger.ONE);
     return Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, from));
   }
 
-  static String hashOf(String rawHex) {
+  public static String hashOf(String rawHex) {
     return Numeric.toHexString(Hash.sha3(Numeric.hexStringToByteArray(rawHex)));
   }
 
-  static EthSendTransaction send(Web3j web3j, String rawHex) {
+  public static EthSendTransaction send(Web3j web3j, String rawHex) {
     try {
       return web3j.ethSendRawTransaction(rawHex).send();
     } catch (java.io.IOException e) {

@@ -1,0 +1,67 @@
+package io.paraseq.sequencer.rest;
+
+import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.sequencer.chain.ChainHead;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The accounts resource: {@code GET /v1/accounts/{address}} reads balance and nonce from the state
+ * after the head block, with the head's number and hash taken from the same published head.
+ */
+@RestController
+@Tag(name = "accounts", description = "Balances and nonces.")
+final class AccountResource {
+
+  private final ChainHead head;
+
+  AccountResource(ChainHead head) {
+    this.head = Objects.requireNonNull(head, "head");
+  }
+
+  @Operation(
+      operationId = "getAccount",
+      summary = "Read an account",
+      description =
+          "Balance and nonce of an address in the state after the head block; an address never"
+              + " used has balance 0 and nonce 0.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The account.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = AccountView.class)))
+  @ProblemResponses(ProblemType.INVALID_PARAMETER)
+  @GetMapping(path = "/v1/accounts/{address}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> account(
+      @Parameter(
+              description = "0x and 40 hex digits, any case (the checksum is not checked).",
+              example = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
+          @PathVariable
+          String address) {
+    return PathParams.address("address", address).then(a -> ResponseEntity.ok(view(a)));
+  }
+
+  private AccountView view(Address address) {
+    ChainHead.Head current = head.snapshot();
+    Account account = current.state().account(address);
+    return new AccountView(
+        address.toString(),
+        account.balance().value().toString(),
+        account.nonceValue(),
+        current.header().number(),
+        current.header().hash().toString());
+  }
+}

@@ -1,0 +1,366 @@
+package io.paraseq.sequencer.rest;
+
+import static io.paraseq.sequencer.ingress.Web3jTransactions.ETH;
+import static io.paraseq.sequencer.ingress.Web3jTransactions.GWEI;
+import static io.paraseq.sequencer.ingress.Web3jTransactions.dynamic;
+import static io.paraseq.sequencer.ingress.Web3jTransactions.hashOf;
+import static io.paraseq.sequencer.ingress.Web3jTransactions.legacy;
+import static io.paraseq.sequencer.ingress.Web3jTransactions.transfer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paraseq.contracts.testing.AnvilFixture;
+import io.paraseq.contracts.testing.DevAccounts;
+import io.paraseq.db.testing.PostgresFixture;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.crypto.Credentials;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API of the real application (fresh PostgreSQL schema, real anvil L1, the block producer
+ * running) over real HTTP, with transactions signed by web3j from the development accounts: submit,
+ * the account after inclusion to the wei, and every error as an RFC 9457 problem with its status,
+ * type and detail. One application context serves the whole class; each test uses its own sender.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RestApiIT {
+
+  @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema();
+  @RegisterExtension static final AnvilFixture anvil = AnvilFixture.start();
+
+  private static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(22);
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private static HttpClient http;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("paraseq.db.schema", db::schema);
+    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
+    registry.add("paraseq.l1.chain-id", () -> AnvilFixture.CHAIN_ID);
+    registry.add("paraseq.producer.block-interval", () -> "100ms");
+  }
+
+  @BeforeAll
+  static void client() {
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  @AfterAll
+  static void closeClient() {
+    http.close();
+  }
+
+  @LocalServerPort int port;
+
+  // ---- submit and read ----
+
+  @Test
+  void submitAnswers202WithTheHashAndTheAccountMovesToTheWei() throws Exception {
+    Credentials dev0 = DevAccounts.credentials(0);
+    String raw = transfer(dev0, 0);
+
+    HttpResponse<String> submitted = postJson("/v1/transactions", "{\"raw\": \"" + raw + "\"}");
+
+    assertThat(submitted.statusCode()).isEqualTo(202);
+    assertThat(submitted.headers().firstValue("Location"))
+        .contains("/v1/transactions/" + hashOf(raw));
+    JsonNode body = json(submitted, "application/json");
+    assertThat(body.path("hash").asString()).isEqualTo(hashOf(raw));
+    assertThat(body.path("status").asString()).isEqualTo("pending");
+
+    JsonNode account = awaitAccount(dev0.getAddress(), a -> a.path("nonce").asLong() == 1);
+    assertThat(account.path("address").asString()).isEqualTo(checksummed(dev0.getAddress()));
+    assertThat(account.path("nonce").isNumber()).isTrue();
+    assertThat(new BigInteger(account.path("balance").asString()))
+        .isLessThan(DEV_BALANCE.subtract(BigInteger.ONE));
+    assertThat(account.path("blockNumber").asLong()).isPositive();
+    assertThat(account.path("blockHash").asString()).matches("0x[0-9a-f]{64}");
+  }
+
+  @Test
+  void submitAcceptsTheRawBytesAsOctetStream() throws Exception {
+    String raw = transfer(DevAccounts.credentials(1), 0);
+    HttpResponse<String> submitted =
+        send(
+            request("/v1/transactions")
+                .header("Content-Type", "application/octet-stream")
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        HexFormat.of().parseHex(raw.substring(2)))));
+    assertThat(submitted.statusCode()).isEqualTo(202);
+    assertThat(json(submitted, "application/json").path("hash").asString()).isEqualTo(hashOf(raw));
+  }
+
+  @Test
+  void anUnusedAccountIsEmpty() throws Exception {
+    String address = "0x00000000000000000000000000000000000000aa";
+    HttpResponse<String> response =
+        get("/v1/accounts/" + address.toUpperCase().replace("0X", "0x"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode account = json(response, "application/json");
+    assertThat(account.path("address").asString()).isEqualTo(checksummed(address));
+    assertThat(account.path("balance").asString()).isEqualTo("0");
+    assertThat(account.path("nonce").asLong()).isZero();
+  }
+
+  // ---- transaction refusals: the same reasons and texts as eth_sendRawTransaction ----
+
+  @Test
+  void refusalsAreProblemsWithGethsTextsAndTheJsonRpcCode() throws Exception {
+    Credentials dev2 = DevAccounts.credentials(2);
+    String first = transfer(dev2, 0);
+    assertThat(submit(first).statusCode()).isEqualTo(202);
+
+    JsonNode known = assertProblem(submit(first), 409, "already-known", "already known");
+    assertThat(known.path("code").asInt()).isEqualTo(-32000);
+    assertThat(known.path("title").asString()).isEqualTo("Already known");
+
+    assertProblem(
+        submit(dynamic(dev2, 1, 21_000, ETH.multiply(BigInteger.valueOf(20_000)), GWEI, GWEI)),
+        409,
+        "insufficient-funds",
+        "insufficient funds for gas * price + value: balance ");
+    assertProblem(
+        submit(legacy(dev2, 1, 1)),
+        400,
+        "invalid-chain-id",
+        "invalid chain id for signer: have 1 want 3195");
+    assertProblem(
+        submit(dynamic(dev2, 1, 20_999, BigInteger.ONE, GWEI, GWEI)),
+        400,
+        "intrinsic-gas-too-low",
+        "intrinsic gas too low: gas 20999, minimum needed 21000");
+    assertProblem(
+        submit("0x03c0"), 400, "transaction-type-not-supported", "transaction type not supported");
+    JsonNode oversized =
+        assertProblem(
+            submit("0x02" + "00".repeat(128 * 1024)),
+            413,
+            "oversized-transaction",
+            "oversized data: transaction size 131073, limit 131072");
+    assertThat(oversized.path("code").asInt()).isEqualTo(-32000);
+    assertProblem(submit("0xc0"), 400, "invalid-transaction", "");
+
+    awaitAccount(dev2.getAddress(), a -> a.path("nonce").asLong() == 1);
+    assertProblem(submit(first), 409, "nonce-too-low", "nonce too low: next nonce 1, tx nonce 0");
+  }
+
+  // ---- malformed requests ----
+
+  @Test
+  void badHexInTheBodyIsAnInvalidBody() throws Exception {
+    assertProblem(
+        postJson("/v1/transactions", "{\"raw\": \"0x123\"}"),
+        400,
+        "invalid-body",
+        "raw: hex string of odd length");
+    assertProblem(
+        postJson("/v1/transactions", "{\"raw\": \"02f8\"}"),
+        400,
+        "invalid-body",
+        "raw: hex string without 0x prefix");
+    assertProblem(
+        postJson("/v1/transactions", "{\"raw\": 5}"),
+        400,
+        "invalid-body",
+        "raw: want a 0x-prefixed hex string");
+    assertProblem(postJson("/v1/transactions", "{}"), 400, "invalid-body", "raw: missing");
+    assertProblem(
+        postJson("/v1/transactions", "[\"0x00\"]"),
+        400,
+        "invalid-body",
+        "the body must be a JSON object");
+  }
+
+  @Test
+  void malformedJsonIsAProblem() throws Exception {
+    assertProblem(
+        postJson("/v1/transactions", "{\"raw\": \"0x00\""),
+        400,
+        "malformed-json",
+        "the body is not valid JSON: ");
+    assertProblem(
+        postJson("/v1/transactions", "{\"raw\": \"0x00\"} x"),
+        400,
+        "malformed-json",
+        "the body is not valid JSON: ");
+    assertProblem(postJson("/v1/transactions", ""), 400, "malformed-json", "the body is empty");
+  }
+
+  @Test
+  void anUnsupportedMediaTypeIs415() throws Exception {
+    HttpResponse<String> response =
+        send(
+            request("/v1/transactions")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("0x00")));
+    assertProblem(response, 415, "unsupported-media-type", "Content-Type 'text/plain'");
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413WithoutReadingIt() throws Exception {
+    String huge = "{\"raw\": \"0x" + "00".repeat(200 * 1024) + "\"}";
+    JsonNode problem =
+        assertProblem(
+            postJson("/v1/transactions", huge),
+            413,
+            "request-too-large",
+            "the body exceeds the limit of 266240 bytes");
+    assertThat(problem.path("limit").asInt()).isEqualTo(266_240);
+  }
+
+  @Test
+  void badPathParametersAre400() throws Exception {
+    JsonNode shortAddress =
+        assertProblem(
+            get("/v1/accounts/0x1234"),
+            400,
+            "invalid-parameter",
+            "address: hex string has length 4, want 40 for common.Address");
+    assertThat(shortAddress.path("parameter").asString()).isEqualTo("address");
+    assertProblem(
+        get("/v1/accounts/f39fd6e51aad88f6f4ce6ab8827279cfffb92266"),
+        400,
+        "invalid-parameter",
+        "address: hex string without 0x prefix");
+    assertProblem(
+        get("/v1/accounts/0xzz9fd6e51aad88f6f4ce6ab8827279cfffb92266"),
+        400,
+        "invalid-parameter",
+        "address: invalid hex string");
+  }
+
+  @Test
+  void anUnknownRouteIsA404Problem() throws Exception {
+    JsonNode problem =
+        assertProblem(
+            get("/v2/nothing/here"), 404, "not-found", "no endpoint GET /v2/nothing/here");
+    assertThat(problem.path("instance").asString()).isEqualTo("/v2/nothing/here");
+  }
+
+  @Test
+  void aWrongMethodIs405WithAllow() throws Exception {
+    HttpResponse<String> response =
+        send(request("/v1/accounts/0x00000000000000000000000000000000000000aa").DELETE());
+    assertProblem(response, 405, "method-not-allowed", "Method 'DELETE' is not supported");
+    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(v -> v.contains("GET"));
+  }
+
+  @Test
+  void problemsAreProblemJsonWhateverTheAcceptHeader() throws Exception {
+    HttpResponse<String> response =
+        send(request("/v1/accounts/0x12").header("Accept", "application/json").GET());
+    assertProblem(response, 400, "invalid-parameter", "address: ");
+  }
+
+  @Test
+  void theJsonRpcEndpointKeepsAnsweringJsonRpcErrors() throws Exception {
+    HttpResponse<String> parse =
+        send(
+            request("/")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":")));
+    assertThat(parse.statusCode()).isEqualTo(200);
+    assertThat(json(parse, "application/json").at("/error/code").asInt()).isEqualTo(-32700);
+    HttpResponse<String> wrongType =
+        send(
+            request("/")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+    assertThat(json(wrongType, "application/json").at("/error/code").asInt()).isEqualTo(-32600);
+    HttpResponse<String> getRoot = send(request("/").GET());
+    assertThat(getRoot.statusCode()).isEqualTo(405);
+    assertThat(json(getRoot, "application/json").at("/error/message").asString())
+        .isEqualTo("method not allowed");
+  }
+
+  // ---- helpers ----
+
+  private JsonNode awaitAccount(String address, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      HttpResponse<String> response = get("/v1/accounts/" + address);
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonNode account = json(response, "application/json");
+      if (condition.test(account)) {
+        return account;
+      }
+      assertThat(System.nanoTime())
+          .as("account %s never matched: %s", address, account)
+          .isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static String checksummed(String address) {
+    return org.web3j.crypto.Keys.toChecksumAddress(address);
+  }
+
+  private HttpResponse<String> submit(String raw) throws IOException, InterruptedException {
+    return postJson("/v1/transactions", "{\"raw\": \"" + raw + "\"}");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20));
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  private HttpResponse<String> postJson(String path, String body)
+      throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response, String contentType) {
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as("content type of %s", response.body())
+        .hasValueSatisfying(type -> assertThat(type).startsWith(contentType));
+    return JsonMapper.shared().readTree(response.body());
+  }
+
+  /** Checks an RFC 9457 problem and returns it for more checks. */
+  private static JsonNode assertProblem(
+      HttpResponse<String> response, int status, String slug, String detailPrefix) {
+    assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
+    JsonNode problem = json(response, PROBLEM_JSON);
+    assertThat(problem.path("type").asString()).isEqualTo("urn:paraseq:problem:" + slug);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("detail").asString()).startsWith(detailPrefix);
+    return problem;
+  }
+}
