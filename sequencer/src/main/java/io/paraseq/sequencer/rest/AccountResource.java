@@ -6,6 +6,7 @@ import io.paraseq.sequencer.chain.ChainHead;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +43,15 @@ final class AccountResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
-              schema = @Schema(implementation = AccountView.class)))
+              schema = @Schema(implementation = AccountView.class),
+              examples =
+                  @ExampleObject(
+                      name = "funded",
+                      value =
+                          "{\"address\": \"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266\","
+                              + " \"balance\": \"9999999957999999999999\", \"nonce\": 1,"
+                              + " \"blockNumber\": 42, \"blockHash\":"
+                              + " \"0x9a7c6f1cb2a6e2a4a1bcbd0e0d1f8e47b2c1f7f0b5b4f3e2d1c0b9a8f7e6d5c4\"}")))
   @ProblemResponses(ProblemType.INVALID_PARAMETER)
   @GetMapping(path = "/v1/accounts/{address}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> account(

@@ -17,17 +17,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.web3j.crypto.Credentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +83,10 @@ class RestApiIT {
   }
 
   @LocalServerPort int port;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping handlerMapping;
 
   // ---- submit and read ----
 
@@ -295,6 +309,99 @@ class RestApiIT {
     assertThat(getRoot.statusCode()).isEqualTo(405);
     assertThat(json(getRoot, "application/json").at("/error/message").asString())
         .isEqualTo("method not allowed");
+  }
+
+  // ---- the OpenAPI document ----
+
+  @Test
+  void theOpenApiDocumentDescribesEveryEndpointWithExamples() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode spec = json(response, "application/json");
+    Files.writeString(Path.of("target", "openapi.json"), response.body());
+    assertThat(spec.path("openapi").asString()).startsWith("3.");
+
+    Set<String> documented = new TreeSet<>();
+    Set<String> served = new TreeSet<>();
+    handlerMapping
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/v1/")) {
+                  continue;
+                }
+                for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+                  served.add(verb.name().toLowerCase(Locale.ROOT) + " " + path);
+                  JsonNode operation =
+                      spec.path("paths").path(path).path(verb.name().toLowerCase(Locale.ROOT));
+                  assertThat(operation.isObject()).as("%s %s documented", verb, path).isTrue();
+                  documented.add(verb.name().toLowerCase(Locale.ROOT) + " " + path);
+                  assertOperation(spec, verb + " " + path, operation, method);
+                }
+              }
+            });
+    assertThat(served)
+        .contains("post /v1/transactions", "get /v1/accounts/{address}")
+        .isEqualTo(documented);
+
+    JsonNode problemTypes = spec.at("/components/schemas/Problem/properties/type/enum");
+    for (ProblemType type : ProblemType.values()) {
+      assertThat(problemTypes.toString()).contains(type.uri().toString());
+    }
+    JsonNode root = spec.path("paths").path("/");
+    assertThat(root.propertyNames()).containsExactly("post");
+    assertThat(root.at("/post/operationId").asString()).isEqualTo("jsonRpc");
+    assertThat(spec.path("paths").propertyNames())
+        .allMatch(p -> p.equals("/") || p.startsWith("/v1/"));
+  }
+
+  private static void assertOperation(
+      JsonNode spec, String name, JsonNode operation, HandlerMethod method) {
+    assertThat(operation.path("summary").asString()).as("%s summary", name).isNotBlank();
+    assertThat(operation.path("operationId").asString()).as("%s id", name).isNotBlank();
+    JsonNode responses = operation.path("responses");
+    assertThat(responses.propertyNames()).as("%s responses", name).anyMatch(c -> c.startsWith("2"));
+    for (String code : responses.propertyNames()) {
+      JsonNode content = responses.path(code).path("content");
+      assertThat(content.isObject()).as("%s %s content", name, code).isTrue();
+      for (String mediaType : content.propertyNames()) {
+        JsonNode media = content.path(mediaType);
+        assertThat(media.has("schema")).as("%s %s %s schema", name, code, mediaType).isTrue();
+        assertThat(media.path("examples").isObject() || media.has("example"))
+            .as("%s %s %s example", name, code, mediaType)
+            .isTrue();
+      }
+    }
+    ProblemResponses declared = method.getMethodAnnotation(ProblemResponses.class);
+    assertThat(declared).as("%s declares its problems", name).isNotNull();
+    for (ProblemType type : declared.value()) {
+      JsonNode example =
+          responses
+              .path(Integer.toString(type.status().value()))
+              .path("content")
+              .path(PROBLEM_JSON)
+              .path("examples")
+              .path(type.slug())
+              .path("value");
+      assertThat(example.path("type").asString())
+          .as("%s %s", name, type)
+          .isEqualTo(type.uri().toString());
+      assertThat(example.path("detail").asString()).isEqualTo(type.example());
+    }
+    assertThat(responses.at("/500/content").has(PROBLEM_JSON)).isTrue();
+  }
+
+  @Test
+  void swaggerUiIsServedFromTheJar() throws Exception {
+    HttpResponse<String> page = get("/swagger-ui/index.html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
+    HttpResponse<String> redirect = get("/swagger-ui.html");
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    HttpResponse<String> config = get("/v3/api-docs/swagger-config");
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(json(config, "application/json").path("url").asString()).isEqualTo("/v3/api-docs");
   }
 
   // ---- helpers ----
