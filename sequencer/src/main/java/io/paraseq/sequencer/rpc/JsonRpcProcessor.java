@@ -29,8 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       maxBatchSize} entries one {@code batch too large} reply in an array with the id of the
  *       first call (as geth).
  *   <li>An invalid request object (not an object, {@code jsonrpc} not {@code "2.0"}, {@code method}
- *       not a string, {@code params} not an array or object, {@code id} not a string, number or
- *       null): {@code -32600 invalid request} with its id when the id is valid, else null.
+ *       not a string, {@code params} not an array, object or null, {@code id} not a string, number
+ *       or null): {@code -32600 invalid request} with its id when the id is valid, else null.
+ *       {@code "params": null} means no arguments, as geth accepts it.
  * </ul>
  *
  * <p>Ids are echoed as parsed: strings, integers of any size and decimals (with their digits) keep
@@ -134,7 +135,7 @@ final class JsonRpcProcessor {
     if (!version.isString()
         || !"2.0".equals(version.asString())
         || !method.isString()
-        || !(params.isMissingNode() || params.isArray() || params.isObject())) {
+        || !(params.isMissingNode() || params.isNull() || params.isArray() || params.isObject())) {
       return Optional.of(invalid(replyId, start));
     }
     String name = method.asString();

@@ -127,10 +127,21 @@ class JsonRpcProcessorTest {
             "{\"id\":9,\"method\":\"eth_chainId\"}",
             "{\"jsonrpc\":\"2.0\",\"id\":9}",
             "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":1}",
-            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_chainId\",\"params\":\"x\"}",
-            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_chainId\",\"params\":null}")) {
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_chainId\",\"params\":\"x\"}")) {
       assertError(post(body), "9", -32600, "invalid request");
     }
+  }
+
+  @Test
+  void nullParamsMeanNoArgumentsAsInGeth() {
+    JsonNode reply =
+        post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_chainId\",\"params\":null}");
+    assertThat(reply.path("result").asString()).isEqualTo("0xc7b");
+    assertError(
+        post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"web3_sha3\",\"params\":null}"),
+        "9",
+        -32602,
+        "missing value for required argument 0");
   }
 
   @Test
