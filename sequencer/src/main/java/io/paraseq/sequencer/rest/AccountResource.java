@@ -60,7 +60,7 @@ final class AccountResource {
               example = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
           @PathVariable
           String address) {
-    return PathParams.address("address", address).then(a -> ResponseEntity.ok(view(a)));
+    return RequestParams.address("address", address).then(a -> ResponseEntity.ok(view(a)));
   }
 
   private AccountView view(Address address) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 final class EthSendRawTransaction implements RpcMethod {
 
+  /** How long an HTTP worker waits for the group commit. */
+  static final Duration DEFAULT_TIMEOUT = TransactionIngress.DEFAULT_WAIT;
+
   private final TransactionIngress ingress;
   private final Duration timeout;
 

@@ -23,7 +23,7 @@ class RpcMethodsConfiguration {
             new Web3ClientVersion(ClientVersion.current()),
             new Web3Sha3(),
             new RpcModules(),
-            new EthSendRawTransaction(ingress, TransactionIngress.DEFAULT_WAIT)));
+            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT)));
   }
 
   @Bean

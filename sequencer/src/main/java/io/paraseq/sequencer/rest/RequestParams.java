@@ -3,19 +3,20 @@ package io.paraseq.sequencer.rest;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.rpc.HexCodec;
+import java.util.Optional;
 
 /**
- * Decodes path parameters strictly, with the texts the JSON-RPC side uses for the same mistakes
- * ({@code hex string without 0x prefix}, {@code hex string has length 38, want 40 for
+ * Decodes path and query parameters strictly, with the texts the JSON-RPC side uses for the same
+ * mistakes ({@code hex string without 0x prefix}, {@code hex string has length 38, want 40 for
  * common.Address}). A malformed parameter is a 400 {@link ProblemType#INVALID_PARAMETER} whose
  * detail starts with the parameter's name and whose {@code parameter} member names it.
  */
-final class PathParams {
+final class RequestParams {
 
   /** The tag that names the head block. */
   static final String LATEST = "latest";
 
-  private PathParams() {}
+  private RequestParams() {}
 
   /** A 32-byte hash, {@code 0x} and 64 hex digits in either case. */
   static Parsed<Hash> hash(String name, String text) {
@@ -39,6 +40,21 @@ final class PathParams {
       return parsed(name, HexCodec.decodeLongQuantity(text).map(BlockRef.Number::new));
     }
     return parsed(name, decimal(text).map(BlockRef.Number::new));
+  }
+
+  /**
+   * A boolean query flag: absent means {@code false}; otherwise exactly {@code true} or {@code
+   * false}.
+   */
+  static Parsed<Boolean> flag(String name, Optional<String> text) {
+    if (text.isEmpty() || text.get().equals("false")) {
+      return new Parsed.Ok<>(false);
+    }
+    if (text.get().equals("true")) {
+      return new Parsed.Ok<>(true);
+    }
+    return new Parsed.Refused<>(
+        invalid(name, "want true or false, got \"" + Problems.echoed(text.get()) + "\""));
   }
 
   private static HexCodec.Decoded<Long> decimal(String text) {
