@@ -7,12 +7,12 @@ import io.paraseq.protocol.chain.ChainConfig;
 import io.paraseq.protocol.chain.Genesis;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.GenesisAlloc;
-import io.paraseq.protocol.state.RebuildProgress;
 import io.paraseq.protocol.state.StateDiff;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.trie.ParallelHashing;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.store.ChainInfo;
 import io.paraseq.sequencer.store.ChainStore;
@@ -26,18 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up of the chain, after Flyway and before the pool restore and the block producer. An empty
- * database gets the genesis (block 0, its state rows and the {@code chain_info} row) in one
- * transaction; otherwise the world state is rebuilt from the flat rows and its root checked against
- * the head header. A database of another chain, or a state that does not match its head, stops the
- * node with a message saying so. Runs once, on the start-up thread.
+ * Start-up of the chain, after Flyway and before the pool restore and the block producer. The
+ * genesis allocation is built from the settings ({@link GenesisStateRoot}) at every start, so an
+ * invalid one always stops the node. An empty database gets the genesis (block 0, its state rows
+ * and the {@code chain_info} row) in one transaction; otherwise the stored genesis must be the
+ * configured one, and the world state is rebuilt from the flat rows and its root checked against
+ * the head header. A database of another chain or another genesis, or a state that does not match
+ * its head, stops the node with a message saying so. Runs once, on the start-up thread.
  */
 final class ChainBootstrap {
 
   private static final Logger log = LoggerFactory.getLogger(ChainBootstrap.class);
 
   /** States with fewer accounts are rebuilt without progress lines. */
-  private static final long PROGRESS_THRESHOLD = 10_000;
+  static final long PROGRESS_THRESHOLD = 10_000;
 
   private final ChainProperties properties;
   private final ChainStore store;
@@ -62,13 +64,14 @@ final class ChainBootstrap {
   /** Creates the genesis or rebuilds the state; returns the chain at its head. */
   ChainState start() {
     ChainConfig config = config();
+    GenesisAlloc alloc = GenesisStateRoot.alloc(properties);
     Optional<ChainInfo> info = store.chainInfo();
     if (info.isEmpty()) {
       if (store.head().isPresent()) {
         throw new IllegalStateException(
             "the database holds blocks but no chain_info row; refusing to start on it");
       }
-      return createGenesis(config);
+      return createGenesis(config, alloc);
     }
     if (info.get().chainId() != properties.id()) {
       throw new IllegalStateException(
@@ -80,11 +83,45 @@ final class ChainBootstrap {
               + properties.id()
               + "; refusing to start on another chain's database");
     }
+    checkGenesis(info.get(), alloc);
     return rebuild(config, info.get());
   }
 
-  private ChainState createGenesis(ChainConfig config) {
-    GenesisAlloc alloc = GenesisStateRoot.alloc(properties.devAccounts());
+  /**
+   * The stored block 0 must be the one {@code chain_info} names, and its state root the configured
+   * allocation's. Only the allocation is compared: the gas limit and the fee settings may change
+   * between starts (they shape later blocks), and the genesis timestamp was the clock's.
+   */
+  private void checkGenesis(ChainInfo info, GenesisAlloc alloc) {
+    BlockHeader stored =
+        store
+            .genesisHeader()
+            .orElseThrow(() -> new IllegalStateException("chain_info exists but block 0 does not"));
+    if (!stored.hash().equals(info.genesisHash())) {
+      throw new IllegalStateException(
+          "block 0 has hash "
+              + stored.hash()
+              + " but chain_info names genesis "
+              + info.genesisHash()
+              + "; refusing to start on an inconsistent database");
+    }
+    Hash configured = WorldState.genesis(alloc).stateRoot();
+    if (!configured.equals(stored.stateRoot())) {
+      throw new IllegalStateException(
+          "the database's genesis "
+              + stored.hash()
+              + " has state root "
+              + stored.stateRoot()
+              + ", but the configured genesis allocation ("
+              + GenesisAllocation.describe(properties)
+              + ") has state root "
+              + configured
+              + "; the genesis is fixed when the database is initialised: start with the"
+              + " allocation it was created with, or on an empty schema");
+    }
+  }
+
+  private ChainState createGenesis(ChainConfig config, GenesisAlloc alloc) {
     Genesis genesis = new Genesis(config, clock.instant().getEpochSecond(), alloc);
     WorldState state = genesis.createState();
     BlockHeader header = genesis.header(state.stateRoot());
@@ -119,9 +156,11 @@ final class ChainBootstrap {
             .orElseThrow(
                 () -> new IllegalStateException("chain_info exists but the blocks table is empty"));
     StoredState rows = store.loadState();
+    RebuildProgressLog progress = new RebuildProgressLog(PROGRESS_THRESHOLD);
+    progress.loaded(rows.accounts().size(), rows.storage().size(), started);
     WorldState state =
         WorldState.fromFlat(
-            rows.accounts(), rows.storage(), ParallelHashing.sequential(), new ProgressLog());
+            rows.accounts(), rows.storage(), ParallelHashing.sequential(), progress);
     if (!state.stateRoot().equals(head.stateRoot())) {
       throw new IllegalStateException(
           "the state rebuilt from the accounts and storage tables has root "
@@ -141,28 +180,5 @@ final class ChainBootstrap {
         rows.accounts().size(),
         (System.nanoTime() - started) / 1_000_000);
     return new ChainState(config, state, head);
-  }
-
-  /** Logs a rebuild of a large state about every 10 %. */
-  private static final class ProgressLog implements RebuildProgress {
-
-    private int lastDecile = -1;
-    private Stage lastStage;
-
-    @Override
-    public void progress(Stage stage, long done, long total) {
-      if (total < PROGRESS_THRESHOLD) {
-        return;
-      }
-      if (stage != lastStage) {
-        lastStage = stage;
-        lastDecile = -1;
-      }
-      int decile = (int) (done * 10 / total);
-      if (decile > lastDecile) {
-        lastDecile = decile;
-        log.info("state rebuild stage={} done={} total={}", stage, done, total);
-      }
-    }
   }
 }

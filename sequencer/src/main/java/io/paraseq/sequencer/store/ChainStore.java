@@ -124,19 +124,28 @@ public final class ChainStore {
   public Optional<BlockHeader> head() {
     return query(
         "SELECT number, header_rlp FROM blocks ORDER BY number DESC LIMIT 1",
-        rs -> {
-          if (!rs.next()) {
-            return Optional.empty();
-          }
-          long number = rs.getLong(1);
-          BlockHeader header = BlockHeader.decode(Bytes.of(rs.getBytes(2))).orElseThrow();
-          if (header.number() != number) {
-            throw new ChainStoreException(
-                "block row " + number + " holds the header of block " + header.number());
-          }
-          return Optional.of(header);
-        },
+        ChainStore::header,
         "head");
+  }
+
+  /** The header of block 0, decoded from its stored RLP (the start-up check of the genesis). */
+  public Optional<BlockHeader> genesisHeader() {
+    return query(
+        "SELECT number, header_rlp FROM blocks WHERE number = 0", ChainStore::header, "block 0");
+  }
+
+  /** The header in the first row of (number, header_rlp), checked against the row's number. */
+  private static Optional<BlockHeader> header(ResultSet rs) throws SQLException {
+    if (!rs.next()) {
+      return Optional.empty();
+    }
+    long number = rs.getLong(1);
+    BlockHeader header = BlockHeader.decode(Bytes.of(rs.getBytes(2))).orElseThrow();
+    if (header.number() != number) {
+      throw new ChainStoreException(
+          "block row " + number + " holds the header of block " + header.number());
+    }
+    return Optional.of(header);
   }
 
   /** Every account and storage row, for {@code WorldState.fromFlat}. */

@@ -16,6 +16,7 @@ import io.paraseq.protocol.block.BlockHeader;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.config.ChainProperties;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -59,7 +60,8 @@ class BlockProductionIT {
   void theGenesisStateRootIsTheOneTheDevnetDeploysTheRollupWith() {
     byte[] stored =
         jdbc.queryForObject("SELECT state_root FROM blocks WHERE number = 0", byte[].class);
-    assertThat(Bytes.of(stored)).isEqualTo(GenesisStateRoot.of(true).bytes());
+    assertThat(Bytes.of(stored))
+        .isEqualTo(GenesisStateRoot.of(ChainProperties.withId(3195)).bytes());
   }
 
   @Test

@@ -111,6 +111,58 @@ final class ChainTables {
         "SELECT nonce FROM accounts WHERE address = ?", Long.class, address.bytes().toArray());
   }
 
+  /**
+   * A row of the {@code transactions} table.
+   *
+   * @param hash 0x-hex
+   * @param block the block number
+   * @param index the position in the block
+   * @param sender the sender
+   * @param nonce the nonce
+   */
+  record Included(String hash, long block, int index, Address sender, long nonce) {}
+
+  /** Every included transaction, in chain order (block, then index). */
+  static List<Included> included(JdbcTemplate jdbc) {
+    return jdbc.query(
+        "SELECT '0x' || encode(hash, 'hex'), block_number, tx_index, sender, nonce"
+            + " FROM transactions ORDER BY block_number, tx_index",
+        (rs, i) ->
+            new Included(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                Address.of(Bytes.of(rs.getBytes(4))),
+                rs.getLong(5)));
+  }
+
+  /** The hashes in the pool table, 0x-hex. */
+  static List<String> pooled(JdbcTemplate jdbc) {
+    return jdbc.queryForList(
+        "SELECT '0x' || encode(hash, 'hex') FROM pool_transactions", String.class);
+  }
+
+  /**
+   * Asserts that each block's transactions have the indexes 0 … n-1 and each sender's included
+   * nonces are 0, 1, 2, … in chain order (no gap, no repeat); returns the count per sender.
+   */
+  static Map<Address, Long> assertGapFreeNonceOrder(List<Included> included) {
+    Map<Address, Long> next = new HashMap<>();
+    long block = -1;
+    int index = 0;
+    for (Included tx : included) {
+      if (tx.block() != block) {
+        block = tx.block();
+        index = 0;
+      }
+      assertThat(tx.index()).as("index in block %d of %s", block, tx.hash()).isEqualTo(index++);
+      long expected = next.getOrDefault(tx.sender(), 0L);
+      assertThat(tx.nonce()).as("nonce of %s from %s", tx.hash(), tx.sender()).isEqualTo(expected);
+      next.put(tx.sender(), expected + 1);
+    }
+    return next;
+  }
+
   /** The root of a world state rebuilt from the accounts and storage tables. */
   static Hash rebuiltRoot(JdbcTemplate jdbc) {
     Map<Address, Account> accounts = new HashMap<>();

@@ -16,17 +16,25 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
-/** Real signed transactions for ingress tests, from small-integer keys funded in a genesis. */
-final class IngressTransactions {
+/**
+ * Real signed transactions (protocol signer, native secp256k1) for ingress and load tests, from
+ * small-integer keys funded in a genesis.
+ */
+public final class IngressTransactions {
 
-  static final ChainId CHAIN = ChainId.of(3195);
-  static final Address TO = Address.fromHex("0x000000000000000000000000000000000000beef");
+  /** The chain the transactions are signed for: the default 3195. */
+  public static final ChainId CHAIN = ChainId.of(3195);
+
+  /** The recipient of every transfer. */
+  public static final Address TO = Address.fromHex("0x000000000000000000000000000000000000beef");
+
   static final TransactionValidator VALIDATOR =
       new TransactionValidator(ValidationPolicy.userIngress(CHAIN));
 
   private IngressTransactions() {}
 
-  static PrivateKey key(int index) {
+  /** The key of sender {@code index} (0 … 65535). */
+  public static PrivateKey key(int index) {
     byte[] key = new byte[32];
     key[31] = (byte) index;
     key[30] = (byte) (index >> 8);
@@ -34,7 +42,8 @@ final class IngressTransactions {
     return PrivateKey.of(key).orElseThrow();
   }
 
-  static Address sender(int index) {
+  /** The address of sender {@code index}. */
+  public static Address sender(int index) {
     return VALIDATOR.verify(transfer(index, 0, 1_000_000_000L)).orElseThrow().sender();
   }
 
@@ -47,8 +56,8 @@ final class IngressTransactions {
     return genesis;
   }
 
-  /** An EIP-1559 transfer of 1 wei, 21,000 gas, tip = fee cap. */
-  static Bytes transfer(int sender, long nonce, long maxFee) {
+  /** An EIP-1559 transfer of 1 wei to {@link #TO}, 21,000 gas, tip = fee cap. */
+  public static Bytes transfer(int sender, long nonce, long maxFee) {
     DynamicFeeTransaction tx =
         new DynamicFeeTransaction(
             CHAIN,
@@ -63,7 +72,8 @@ final class IngressTransactions {
     return TransactionEncoder.encode(TransactionSigner.sign(tx, key(sender)));
   }
 
-  static Hash hash(Bytes raw) {
+  /** The transaction hash of a raw encoding. */
+  public static Hash hash(Bytes raw) {
     return Hash.keccak(raw);
   }
 }
