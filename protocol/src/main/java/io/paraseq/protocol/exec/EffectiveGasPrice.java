@@ -22,10 +22,17 @@ public final class EffectiveGasPrice {
     return switch (tx) {
       case LegacyTransaction legacy -> legacy.gasPrice();
       case AccessListTransaction accessList -> accessList.gasPrice();
-      case DynamicFeeTransaction dynamic -> {
-        BigInteger capped = baseFee.value().add(dynamic.maxPriorityFeePerGas().value());
-        yield Wei.of(capped.min(dynamic.maxFeePerGas().value()));
-      }
+      case DynamicFeeTransaction dynamic ->
+          of(dynamic.maxFeePerGas(), dynamic.maxPriorityFeePerGas(), baseFee);
     };
+  }
+
+  /**
+   * The EIP-1559 price {@code min(feeCap, baseFee + tipCap)}; a legacy gas price {@code g} given as
+   * {@code feeCap = tipCap = g} yields {@code g}.
+   */
+  public static Wei of(Wei feeCap, Wei tipCap, Wei baseFee) {
+    BigInteger capped = baseFee.value().add(tipCap.value());
+    return Wei.of(capped.min(feeCap.value()));
   }
 }

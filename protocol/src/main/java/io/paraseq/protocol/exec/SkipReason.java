@@ -1,10 +1,12 @@
 package io.paraseq.protocol.exec;
 
 /**
- * Why a candidate transaction was left out of a block. A skipped transaction changes no state and
- * uses no gas. The producer decides from the reason whether to drop it from the pool ({@link
- * #NONCE_MISMATCH} with a nonce below the account's, a wrong chain) or keep it for later (a nonce
- * gap, a fee cap below the current base fee, funds that may still arrive).
+ * Why a candidate transaction was left out of a block, or why a {@link CallMessage} did not run. A
+ * skipped transaction changes no state and uses no gas. The producer decides from the reason
+ * whether to drop it from the pool ({@link #NONCE_MISMATCH} with a nonce below the account's, a
+ * wrong chain) or keep it for later (a nonce gap, a fee cap below the current base fee, funds that
+ * may still arrive). {@link #TIP_ABOVE_FEE_CAP} and {@link #CODE_EXECUTION_UNSUPPORTED} are given
+ * for calls only: such a transaction is invalid at decoding, and no account has code yet.
  */
 public enum SkipReason {
   /** The transaction's nonce is not the sender's account nonce (too low, or a gap). */
@@ -22,5 +24,9 @@ public enum SkipReason {
   /** Signed for another chain. */
   WRONG_CHAIN_ID,
   /** A legacy transaction without an EIP-155 chain id. */
-  UNPROTECTED_TRANSACTION
+  UNPROTECTED_TRANSACTION,
+  /** A call whose priority fee cap exceeds its fee cap. */
+  TIP_ABOVE_FEE_CAP,
+  /** A call to an account with code: neither an EVM nor native programs exist yet. */
+  CODE_EXECUTION_UNSUPPORTED
 }

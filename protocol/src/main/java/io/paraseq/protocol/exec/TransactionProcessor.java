@@ -6,11 +6,13 @@ import io.paraseq.protocol.exec.TransactionOutcome.Skipped;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.DepositTransaction;
+import io.paraseq.protocol.tx.IntrinsicGas;
 import io.paraseq.protocol.tx.SignedTransaction;
 import io.paraseq.protocol.tx.UnsignedTransaction;
 import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
@@ -70,6 +72,16 @@ import java.util.Optional;
  * and the fee recipient is not touched; the deposit's gas limit still counts against the block's
  * gas limit (see {@link BlockContext#requireGasLimitsFit}).
  *
+ * <h2>Calls</h2>
+ *
+ * {@link #call} runs a {@link CallMessage} ({@code eth_call}, {@code eth_estimateGas}) with geth's
+ * call rules, in geth's order: no chain or nonce check; when a fee is given, tip cap ≤ fee cap
+ * ({@link SkipReason#TIP_ABOVE_FEE_CAP}) and fee cap ≥ base fee; balance ≥ gasLimit × fee cap +
+ * value; gas limit ≥ intrinsic gas; then no creation and no code at the recipient ({@link
+ * SkipReason#CODE_EXECUTION_UNSUPPORTED}: nothing can run code yet). It then has the effects of a
+ * user transaction, at price 0 when no fee is given. A skipped call's message is geth's detail for
+ * that error ({@code address 0x… have 5 want 7}, {@code have 20000, want 21000}).
+ *
  * <p>Stateless apart from the context; one instance may serve any number of threads.
  */
 public final class TransactionProcessor {
@@ -105,10 +117,90 @@ public final class TransactionProcessor {
     }
     Address to = payload.to().orElseThrow(); // creations were skipped above
     Wei price = EffectiveGasPrice.of(payload, context.baseFee());
-    long gasUsed = tx.intrinsicGas();
-    BigInteger fee = unsigned(gasUsed).multiply(price.value());
-    BigInteger value = payload.value().value();
+    return transfer(state, senderAddress, sender, to, payload.value(), tx.intrinsicGas(), price);
+  }
 
+  /**
+   * Runs {@code call} with geth's call rules (see the class comment), reading and writing through
+   * {@code state}; the caller throws the writes away.
+   */
+  public TransactionOutcome call(CallMessage call, StateAccess state) {
+    Account sender = state.account(call.from());
+    long intrinsic = IntrinsicGas.of(call.data(), call.accessList(), call.isContractCreation());
+    Optional<Skipped> refused = callCheck(call, sender, intrinsic, state);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Wei price =
+        call.hasFees()
+            ? EffectiveGasPrice.of(call.feeCap(), call.tipCap(), context.baseFee())
+            : Wei.ZERO;
+    Address to = call.to().orElseThrow(); // creations were refused above
+    return transfer(state, call.from(), sender, to, call.value(), intrinsic, price);
+  }
+
+  /** The checks of a call, in geth's order, with geth's detail texts. */
+  private Optional<Skipped> callCheck(
+      CallMessage call, Account sender, long intrinsic, StateAccess state) {
+    Address from = call.from();
+    if (call.hasFees() && call.tipCap().compareTo(call.feeCap()) > 0) {
+      return skip(
+          SkipReason.TIP_ABOVE_FEE_CAP,
+          "address "
+              + from
+              + ", maxPriorityFeePerGas: "
+              + call.tipCap().value()
+              + ", maxFeePerGas: "
+              + call.feeCap().value());
+    }
+    if (call.hasFees() && call.feeCap().compareTo(context.baseFee()) < 0) {
+      return skip(
+          SkipReason.FEE_CAP_BELOW_BASE_FEE,
+          "address "
+              + from
+              + ", maxFeePerGas: "
+              + call.feeCap().value()
+              + ", baseFee: "
+              + context.baseFee().value());
+    }
+    BigInteger upFront = upFrontCost(call.gasLimit(), call.feeCap(), call.value());
+    if (sender.balance().value().compareTo(upFront) < 0) {
+      return skip(
+          SkipReason.INSUFFICIENT_FUNDS,
+          "address " + from + " have " + sender.balance().value() + " want " + upFront);
+    }
+    if (Long.compareUnsigned(call.gasLimit(), intrinsic) < 0) {
+      return skip(
+          SkipReason.INTRINSIC_GAS_TOO_LOW,
+          "have " + Long.toUnsignedString(call.gasLimit()) + ", want " + intrinsic);
+    }
+    if (call.to().isEmpty()) {
+      return skip(SkipReason.CONTRACT_CREATION_UNSUPPORTED, "contract creation, no EVM yet");
+    }
+    Hash codeHash = state.account(call.to().get()).codeHash();
+    if (!codeHash.equals(Account.EMPTY_CODE_HASH)) {
+      return skip(
+          SkipReason.CODE_EXECUTION_UNSUPPORTED,
+          "address " + call.to().get() + " has code (code hash " + codeHash + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The effects of a user transaction or call that passed its checks: the sender pays {@code
+   * gasUsed × price + value} and its nonce increases, the recipient gets {@code value}, the fee
+   * recipient gets the fee.
+   */
+  private static Included transfer(
+      StateAccess state,
+      Address senderAddress,
+      Account sender,
+      Address to,
+      Wei amount,
+      long gasUsed,
+      Wei price) {
+    BigInteger fee = unsigned(gasUsed).multiply(price.value());
+    BigInteger value = amount.value();
     state.setAccount(
         senderAddress,
         sender
@@ -117,6 +209,11 @@ public final class TransactionProcessor {
     credit(state, to, value);
     state.creditFeeRecipient(Wei.of(fee));
     return new Included(ReceiptStatus.SUCCESS, gasUsed, price, List.of());
+  }
+
+  /** geth's up-front balance requirement: gasLimit × fee cap + value. */
+  private static BigInteger upFrontCost(long gasLimit, Wei feeCap, Wei value) {
+    return unsigned(gasLimit).multiply(feeCap.value()).add(value.value());
   }
 
   private Optional<Skipped> statelessCheck(VerifiedTransaction tx, UnsignedTransaction payload) {
@@ -161,8 +258,7 @@ public final class TransactionProcessor {
           SkipReason.FEE_CAP_BELOW_BASE_FEE,
           "fee cap " + feeCap.value() + " < base fee " + context.baseFee().value());
     }
-    BigInteger upFront =
-        unsigned(payload.gasLimit()).multiply(feeCap.value()).add(payload.value().value());
+    BigInteger upFront = upFrontCost(payload.gasLimit(), feeCap, payload.value());
     if (sender.balance().value().compareTo(upFront) < 0) {
       return skip(
           SkipReason.INSUFFICIENT_FUNDS,

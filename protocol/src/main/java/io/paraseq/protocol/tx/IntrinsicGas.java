@@ -2,6 +2,7 @@ package io.paraseq.protocol.tx;
 
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import java.util.List;
 
 /**
  * Intrinsic gas under Cancun rules, and the checks that use it. The one owner of these constants.
@@ -50,12 +51,23 @@ public final class IntrinsicGas {
 
   /** The intrinsic gas of {@code tx}. */
   public static long of(Transaction tx) {
-    Bytes data = tx.data();
+    return of(tx.data(), tx.accessList(), tx.isContractCreation());
+  }
+
+  /**
+   * The intrinsic gas of a message with these fields, signed or not: what {@code eth_call} and
+   * {@code eth_estimateGas} charge for a call object.
+   *
+   * @param data call data, or init code when {@code contractCreation}
+   * @param accessList the EIP-2930 access list
+   * @param contractCreation whether the message creates a contract
+   */
+  public static long of(Bytes data, List<AccessListEntry> accessList, boolean contractCreation) {
     long gas = TRANSACTION + dataGas(data);
-    if (tx.isContractCreation()) {
+    if (contractCreation) {
       gas += CONTRACT_CREATION + INIT_CODE_WORD * ((data.length() + (long) WORD - 1) / WORD);
     }
-    for (AccessListEntry entry : tx.accessList()) {
+    for (AccessListEntry entry : accessList) {
       gas += ACCESS_LIST_ADDRESS + ACCESS_LIST_STORAGE_KEY * entry.storageKeys().size();
     }
     return gas;

@@ -19,7 +19,6 @@ import io.paraseq.sequencer.pool.OrderingPolicy;
 import io.paraseq.sequencer.pool.PooledTransaction;
 import io.paraseq.sequencer.store.ChainStore;
 import io.paraseq.sequencer.store.SealedBlock;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,14 @@ import org.slf4j.LoggerFactory;
  * asserts it runs there. The pool is only touched through {@link IngressService#readPool}, i.e. on
  * the pool writer thread. Other threads read {@link ChainHead}, {@link #failure()} and the world
  * state's views.
+ *
+ * <p><b>State tasks.</b> What only the world state's owner may do ({@link WorldState#proof}) is
+ * handed to the thread with {@link #onStateOwner} ({@link StateTasks}: bounded, unparks the
+ * thread); the thread runs the tasks between blocks, so a task sees the state of the last published
+ * head and waits at most for the block being built. With production disabled ({@code
+ * paraseq.producer.enabled=false}) the thread still starts, owns the state and serves tasks, but
+ * builds no blocks. At fail-stop (the state is then ahead of the published head) and when the
+ * thread ends, tasks are refused.
  *
  * <p><b>Failure.</b> A failure before the world state is changed (the pool did not answer, an
  * executor bug) is logged and the next tick tries again. Once the diff has been applied the
@@ -70,10 +79,11 @@ final class BlockProducer implements AutoCloseable {
   private final IngressService pool;
   private final OrderingPolicy policy;
   private final ProducerProperties properties;
-  private final Clock clock;
+  private final NextBlockContext nextContext;
   private final ChainHead head;
   private final ProducerMetrics metrics;
   private final Thread thread;
+  private final StateTasks stateTasks;
 
   /** The parent of the next block; producer thread only. */
   private BlockHeader parent;
@@ -88,7 +98,7 @@ final class BlockProducer implements AutoCloseable {
       IngressService pool,
       OrderingPolicy policy,
       ProducerProperties properties,
-      Clock clock,
+      NextBlockContext nextContext,
       ChainHead head,
       ProducerMetrics metrics) {
     this.config = chain.config();
@@ -100,21 +110,28 @@ final class BlockProducer implements AutoCloseable {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.properties = Objects.requireNonNull(properties, "properties");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.nextContext = Objects.requireNonNull(nextContext, "nextContext");
     this.head = Objects.requireNonNull(head, "head");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
+    this.stateTasks = new StateTasks(thread);
     metrics.head(parent.number());
   }
 
-  /** Starts the producer thread, unless production is disabled. */
+  /**
+   * Starts the thread: it produces blocks, and serves state tasks; with production disabled it
+   * serves state tasks only.
+   */
   void start() {
+    running = true;
+    stateTasks.open();
+    thread.start();
     if (!properties.enabled()) {
-      log.info("block production disabled (paraseq.producer.enabled=false)");
+      log.info(
+          "block production disabled (paraseq.producer.enabled=false); {} serves state reads only",
+          thread.getName());
       return;
     }
-    running = true;
-    thread.start();
     log.info(
         "block producer started head={} interval_ms={} empty_blocks={}",
         parent.number(),
@@ -127,43 +144,74 @@ final class BlockProducer implements AutoCloseable {
     return Optional.ofNullable(failure);
   }
 
-  /** Whether the producer thread is producing. */
+  /** Whether the producer thread is producing (false when production is disabled). */
   boolean isRunning() {
-    return running && failure == null;
+    return properties.enabled() && running && failure == null;
+  }
+
+  /**
+   * Runs {@code work} on the thread that owns the world state, between blocks, and completes the
+   * future with its result (or its exception). Never blocks; see {@link StateTasks#submit} for the
+   * refusals. Cancelling the future before the task starts skips it.
+   */
+  <T> CompletableFuture<T> onStateOwner(Function<WorldState, T> work) {
+    return stateTasks.submit(work);
   }
 
   private void loop() {
     long intervalNanos = properties.blockInterval().toNanos();
-    while (running) {
-      long started = System.nanoTime();
-      boolean full = false;
-      try {
-        full = produceBlock();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      } catch (StateAheadException e) {
-        failure = e.getCause();
-        running = false;
-        log.error(
-            "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
-                + " the in-memory state is ahead of the database. Restart the node to rebuild"
-                + " from the database.",
-            e.number,
-            e.getCause());
-        break;
-      } catch (RuntimeException | ExecutionException | TimeoutException e) {
-        log.error("block {} not built; trying again next interval", parent.number() + 1, e);
-      }
-      if (!full) {
-        // Parked, not interrupted, on close: an interrupt could hit the block's JDBC work.
-        long deadline = started + intervalNanos;
-        for (long wait = deadline - System.nanoTime();
-            wait > 0 && running;
-            wait = deadline - System.nanoTime()) {
-          LockSupport.parkNanos(this, wait);
+    try {
+      while (running) {
+        long started = System.nanoTime();
+        boolean full = properties.enabled() && produceOnce();
+        if (!running) {
+          break; // fail-stop or close: the state may be ahead of the head, serve nothing more
+        }
+        stateTasks.runPending(state);
+        if (!full) {
+          awaitNextBlock(started + intervalNanos);
         }
       }
+    } finally {
+      stateTasks.close("the node is shutting down");
+    }
+  }
+
+  /** One block attempt; returns whether the next should follow at once. Stops on fail-stop. */
+  private boolean produceOnce() {
+    try {
+      return produceBlock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } catch (StateAheadException e) {
+      failure = e.getCause();
+      stateTasks.close("block production stopped after a failed block; restart the node");
+      running = false;
+      log.error(
+          "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
+              + " the in-memory state is ahead of the database. Restart the node to rebuild"
+              + " from the database.",
+          e.number,
+          e.getCause());
+    } catch (RuntimeException | ExecutionException | TimeoutException e) {
+      log.error("block {} not built; trying again next interval", parent.number() + 1, e);
+    }
+    return false;
+  }
+
+  /**
+   * Parks until {@code deadline} (a {@link System#nanoTime} value) or close, running state tasks as
+   * they arrive. Parked, not interrupted, on close: an interrupt could hit the block's JDBC work.
+   */
+  private void awaitNextBlock(long deadline) {
+    for (long wait = deadline - System.nanoTime();
+        wait > 0 && running;
+        wait = deadline - System.nanoTime()) {
+      if (stateTasks.isEmpty()) {
+        LockSupport.parkNanos(this, wait);
+      }
+      stateTasks.runPending(state);
     }
   }
 
@@ -174,8 +222,7 @@ final class BlockProducer implements AutoCloseable {
   boolean produceBlock() throws InterruptedException, ExecutionException, TimeoutException {
     assertOwner();
     long started = System.nanoTime();
-    long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp());
-    BlockContext context = config.nextContext(parent, timestamp);
+    BlockContext context = nextContext.after(parent);
     List<PooledTransaction> selected =
         pool.readPool(
                 p ->

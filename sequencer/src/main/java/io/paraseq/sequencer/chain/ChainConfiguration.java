@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the chain: the store, start-up (genesis or rebuild, after Flyway), the world state as the
- * pool's account source (so the pool restore runs against it), the head and the producer (started
- * after ingress, stopped before it).
+ * pool's account source (so the pool restore runs against it), the head, the next block's context,
+ * the producer (started after ingress, stopped before it) and the proofs it serves.
  */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -42,6 +42,12 @@ class ChainConfiguration {
     return new ChainHead(new ChainHead.Head(chain.head(), chain.worldState().view()));
   }
 
+  /** The context of the block after the head: for the producer and for calls. */
+  @Bean
+  NextBlockContext nextBlockContext(ChainState chain, Clock clock) {
+    return new NextBlockContext(chain.config(), clock);
+  }
+
   @Bean(initMethod = "start", destroyMethod = "close")
   BlockProducer blockProducer(
       ChainState chain,
@@ -49,7 +55,7 @@ class ChainConfiguration {
       IngressService ingress,
       OrderingPolicy ordering,
       ProducerProperties properties,
-      Clock clock,
+      NextBlockContext nextBlockContext,
       ChainHead head,
       MeterRegistry meterRegistry) {
     return new BlockProducer(
@@ -59,9 +65,15 @@ class ChainConfiguration {
         ingress,
         ordering,
         properties,
-        clock,
+        nextBlockContext,
         head,
         new ProducerMetrics(meterRegistry));
+  }
+
+  /** Proofs, built on the producer thread (the world state's owner). */
+  @Bean
+  StateProofs stateProofs(BlockProducer producer) {
+    return new StateProofs(producer);
   }
 
   @Bean

@@ -1,6 +1,6 @@
 /**
  * The chain: start-up from the database (genesis or rebuild of the world state), the block producer
- * (the single writer of the world state), the published head, and the world state as the pool's
- * account source.
+ * (the single writer of the world state, which also runs the state tasks such as proofs), the
+ * published head, the next block's context, and the world state as the pool's account source.
  */
 package io.paraseq.sequencer.chain;

@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param address the address, EIP-55 checksummed
  * @param balance the balance in wei, a decimal string
- * @param nonce the next nonce the chain expects (transactions sent and included)
+ * @param nonce the account's nonce after the head block (its transactions included so far)
+ * @param pendingNonce the nonce its next transaction should carry: after its transactions pending
+ *     in the pool, never below {@code nonce}
  * @param blockNumber the head block the values are read at
  * @param blockHash that block's hash
  */
@@ -28,6 +30,12 @@ record AccountView(
                 "The account nonce after the head block: its transactions included so far.",
             example = "3")
         BigInteger nonce,
+    @Schema(
+            description =
+                "The nonce the account's next transaction should carry: after its transactions"
+                    + " pending in the pool (as eth_getTransactionCount at \"pending\").",
+            example = "4")
+        BigInteger pendingNonce,
     @Schema(description = "The head block the values are read at.", example = "42")
         long blockNumber,
     @Schema(
@@ -39,6 +47,7 @@ record AccountView(
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(balance, "balance");
     Objects.requireNonNull(nonce, "nonce");
+    Objects.requireNonNull(pendingNonce, "pendingNonce");
     Objects.requireNonNull(blockHash, "blockHash");
   }
 }

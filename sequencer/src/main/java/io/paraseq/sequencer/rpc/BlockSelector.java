@@ -20,9 +20,9 @@ sealed interface BlockSelector {
     LATEST("latest"),
     /** The block being built; reads see the head's state (geth answers the same for most reads). */
     PENDING("pending"),
-    /** The latest block whose batch is on L1. */
+    /** The latest block whose batch is on L1; block 0 until a batcher posts batches. */
     SAFE("safe"),
-    /** The latest block whose batch is final on L1. */
+    /** The latest block whose batch is final on L1; block 0 until batches become final. */
     FINALIZED("finalized"),
     /** Genesis, block 0. */
     EARLIEST("earliest");

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One decoded argument, or the {@code -32602} failure that names it. Methods switch over it or use
- * {@link #then(Function)}.
+ * One decoded argument, or the failure that rejects it: the {@code -32602} that names a malformed
+ * argument, or the {@code -32000} of a well-formed one the node refuses (a call object's
+ * conflicting fields). Methods switch over it or use {@link #then(Function)}.
  */
 sealed interface Param<T> {
 
@@ -29,9 +30,9 @@ sealed interface Param<T> {
   }
 
   /**
-   * A malformed argument.
+   * A rejected argument.
    *
-   * @param failure the invalid-params failure naming the argument
+   * @param failure the failure, naming the argument when it is malformed
    */
   record Rejected<T>(RpcResult.Failure failure) implements Param<T> {
     public Rejected {

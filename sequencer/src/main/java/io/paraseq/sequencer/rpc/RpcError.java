@@ -77,7 +77,51 @@ public enum RpcError {
    */
   INVALID_TRANSACTION(-32000, "invalid transaction"),
   /** Back-pressure: an ingress queue is full; retry later (EIP-1474's limit-exceeded code). */
-  INGRESS_BUSY(-32005, "transaction ingress is busy, try again later");
+  INGRESS_BUSY(-32005, "transaction ingress is busy, try again later"),
+
+  // State reads (geth's texts where geth has one, code -32000 as geth sends them).
+  /** The block argument names no known block: an unknown hash, a number above the head. */
+  HEADER_NOT_FOUND(-32000, "header not found"),
+  /**
+   * A known block other than the head: the node keeps the head's state only (like a geth node
+   * without the archive); the argument is the head's number.
+   */
+  HISTORICAL_STATE_UNAVAILABLE(
+      -32000, "historical state not available: the node keeps the state of the head block %d only"),
+  /**
+   * An account whose code hash is not the empty code's: the node stores no code yet (no account can
+   * get code before native programs or an EVM exist).
+   */
+  CODE_NOT_AVAILABLE(-32000, "code not available: the node stores no contract code yet"),
+  /** A call or estimate that would create a contract. */
+  CONTRACT_CREATION_UNSUPPORTED(
+      -32000, "contract creation is not supported: the chain has no EVM yet"),
+  /** A call or estimate to an account with code. */
+  CODE_EXECUTION_UNSUPPORTED(-32000, "contract code cannot be executed: the chain has no EVM yet"),
+  /** A call's fee cap is below the next block's base fee (geth's text). */
+  FEE_CAP_TOO_LOW(-32000, "max fee per gas less than block base fee"),
+  /** A call's priority fee cap is above its fee cap (geth's text). */
+  TIP_ABOVE_FEE_CAP(-32000, "max priority fee per gas higher than max fee per gas"),
+  /** The call fails at the highest gas limit the estimate may use; the argument is that limit. */
+  GAS_REQUIRED_EXCEEDS_ALLOWANCE(-32000, "gas required exceeds allowance (%d)"),
+  /** An estimate with a fee whose value is not below the sender's balance (geth's text). */
+  INSUFFICIENT_FUNDS_FOR_TRANSFER(-32000, "insufficient funds for transfer"),
+  /** A call object with both fee styles (geth's text). */
+  CONFLICTING_FEE_FIELDS(
+      -32000, "both gasPrice and (maxFeePerGas or maxPriorityFeePerGas) specified"),
+  /** A call object with different {@code data} and {@code input} (geth's text). */
+  CONFLICTING_DATA_AND_INPUT(
+      -32000,
+      "both \"data\" and \"input\" are set and not equal. Please use \"input\" to pass"
+          + " transaction call data"),
+  /** A call object for another chain; the arguments are its chain id and ours (geth's text). */
+  CHAIN_ID_MISMATCH(-32000, "chainId does not match node's (have=%s, want=%d)"),
+  /** A storage key that is not hex of at most 32 bytes; geth adds the reason. */
+  INVALID_STORAGE_KEY(-32000, "unable to decode storage key"),
+  /** The state's owner thread has too much queued work, or did not answer in time. */
+  STATE_BUSY(-32005, "state access is busy, try again later"),
+  /** The state's owner thread has ended; the detail says why. */
+  STATE_UNAVAILABLE(-32000, "state not available");
 
   private final int code;
   private final String text;

@@ -17,7 +17,14 @@ enum RpcMethodName {
   WEB3_CLIENT_VERSION("web3_clientVersion"),
   WEB3_SHA3("web3_sha3"),
   RPC_MODULES("rpc_modules"),
-  ETH_SEND_RAW_TRANSACTION("eth_sendRawTransaction");
+  ETH_SEND_RAW_TRANSACTION("eth_sendRawTransaction"),
+  ETH_GET_BALANCE("eth_getBalance"),
+  ETH_GET_TRANSACTION_COUNT("eth_getTransactionCount"),
+  ETH_GET_CODE("eth_getCode"),
+  ETH_GET_STORAGE_AT("eth_getStorageAt"),
+  ETH_CALL("eth_call"),
+  ETH_ESTIMATE_GAS("eth_estimateGas"),
+  ETH_GET_PROOF("eth_getProof");
 
   private static final Map<String, RpcMethodName> BY_WIRE_NAME =
       Arrays.stream(values())

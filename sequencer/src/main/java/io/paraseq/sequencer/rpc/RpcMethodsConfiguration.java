@@ -1,8 +1,13 @@
 package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.sequencer.chain.ChainHead;
+import io.paraseq.sequencer.chain.NextBlockContext;
+import io.paraseq.sequencer.chain.StateProofs;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
+import io.paraseq.sequencer.store.ChainStore;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress) {
+  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress, StateSources state) {
+    Calls calls = new Calls(state.heads(), state.nextBlock(), chain.id());
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
@@ -23,7 +29,29 @@ class RpcMethodsConfiguration {
             new Web3ClientVersion(ClientVersion.current()),
             new Web3Sha3(),
             new RpcModules(),
-            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT)));
+            new EthSendRawTransaction(ingress, EthSendRawTransaction.DEFAULT_TIMEOUT),
+            new EthGetBalance(state.heads()),
+            new EthGetTransactionCount(state.heads(), state.pendingNonces()),
+            new EthGetCode(state.heads()),
+            new EthGetStorageAt(state.heads()),
+            new EthCall(calls),
+            new EthEstimateGas(calls),
+            new EthGetProof(state.heads(), state.prover())));
+  }
+
+  /** The state methods' view of the chain (head, stored blocks, next block, proofs) and pool. */
+  @Bean
+  StateSources stateSources(
+      ChainHead head,
+      ChainStore store,
+      NextBlockContext nextBlock,
+      IngressService ingress,
+      StateProofs proofs) {
+    return new StateSources(
+        new HeadStates(head::snapshot, store::blockNumber),
+        nextBlock::after,
+        (sender, accountNonce) -> ingress.readPool(pool -> pool.pendingNonce(sender, accountNonce)),
+        proofs::prove);
   }
 
   @Bean

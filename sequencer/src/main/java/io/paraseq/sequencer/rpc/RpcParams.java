@@ -4,6 +4,8 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -88,6 +90,74 @@ final class RpcParams {
   /** Argument {@code index} as a block, {@link BlockSelector#LATEST} when absent or null. */
   Param<BlockSelector> blockOrLatest(int index) {
     return has(index) ? block(index) : new Param.Ok<>(BlockSelector.LATEST);
+  }
+
+  /** Argument {@code index} as a JSON string, taken as is (geth's text for another type). */
+  Param<String> string(int index) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Rejected<>(RpcError.MISSING_ARGUMENT.failure(index));
+    }
+    if (!node.get().isString()) {
+      return new Param.Rejected<>(
+          RpcError.INVALID_ARGUMENT.failure(
+              index,
+              "json: cannot unmarshal " + jsonType(node.get()) + " into Go value of type string"));
+    }
+    return new Param.Ok<>(node.get().asString());
+  }
+
+  /** Argument {@code index} as a JSON array of strings, taken as is. */
+  Param<List<String>> strings(int index) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Rejected<>(RpcError.MISSING_ARGUMENT.failure(index));
+    }
+    if (!node.get().isArray()) {
+      return new Param.Rejected<>(
+          RpcError.INVALID_ARGUMENT.failure(
+              index,
+              "json: cannot unmarshal "
+                  + jsonType(node.get())
+                  + " into Go value of type []string"));
+    }
+    List<String> out = new ArrayList<>(node.get().size());
+    for (JsonNode element : node.get()) {
+      if (!element.isString()) {
+        return new Param.Rejected<>(
+            RpcError.INVALID_ARGUMENT.failure(
+                index,
+                "json: cannot unmarshal " + jsonType(element) + " into Go value of type string"));
+      }
+      out.add(element.asString());
+    }
+    return new Param.Ok<>(List.copyOf(out));
+  }
+
+  /** Argument {@code index} as a call object ({@code eth_call}, {@code eth_estimateGas}). */
+  Param<CallArguments> callObject(int index) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Rejected<>(RpcError.MISSING_ARGUMENT.failure(index));
+    }
+    return switch (CallArguments.parse(node.get())) {
+      case HexCodec.Decoded.Valid<CallArguments>(CallArguments arguments) ->
+          new Param.Ok<>(arguments);
+      case HexCodec.Decoded.Invalid<CallArguments>(String reason) ->
+          new Param.Rejected<>(RpcError.INVALID_ARGUMENT.failure(index, reason));
+    };
+  }
+
+  /**
+   * The failure for optional argument {@code index} when it asks for something this node does not
+   * support (state or block overrides): given, and not an empty object, which asks for nothing.
+   *
+   * @param what what the argument asks for, in the plural ({@code state overrides})
+   */
+  Optional<RpcResult.Failure> unsupported(int index, String what) {
+    return raw(index)
+        .filter(node -> !(node.isObject() && node.isEmpty()))
+        .map(node -> RpcError.INVALID_ARGUMENT.failure(index, what + " are not supported"));
   }
 
   /** Whether optional argument {@code index} was given (present and not null). */

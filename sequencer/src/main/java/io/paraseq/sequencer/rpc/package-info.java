@@ -8,6 +8,8 @@
  * io.paraseq.sequencer.rpc.RpcMethodName} and registered in {@link
  * io.paraseq.sequencer.rpc.RpcMethodsConfiguration}. Every error code and text lives in {@link
  * io.paraseq.sequencer.rpc.RpcError}; Ethereum hex encodings in {@link
- * io.paraseq.sequencer.rpc.HexCodec}.
+ * io.paraseq.sequencer.rpc.HexCodec}. The state methods resolve their block argument with {@link
+ * io.paraseq.sequencer.rpc.HeadStates} (the node holds the head's state only) and read what they
+ * need through {@link io.paraseq.sequencer.rpc.StateSources}.
  */
 package io.paraseq.sequencer.rpc;

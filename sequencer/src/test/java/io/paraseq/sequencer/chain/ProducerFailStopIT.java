@@ -9,6 +9,8 @@ import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Address;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +27,8 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * A block whose database transaction fails after the world state took it stops production for good:
- * the {@code producer} health component goes DOWN and the database keeps nothing of the block.
+ * the {@code producer} health component goes DOWN, the database keeps nothing of the block, and
+ * proofs are no longer served from the state (it is ahead of the published head).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProducerFailStopIT {
@@ -44,6 +47,7 @@ class ProducerFailStopIT {
   @Autowired BlockProducer producer;
   @Autowired ProducerHealthIndicator health;
   @Autowired ChainHead head;
+  @Autowired StateProofs proofs;
 
   @Test
   void aFailedPersistStopsProductionAndReportsDown() throws Exception {
@@ -76,5 +80,10 @@ class ProducerFailStopIT {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM pool_transactions", Long.class))
         .isEqualTo(1);
     assertThat(balance(jdbc, Address.fromHex(dev6.getAddress()))).contains(DEV_BALANCE);
+    // The state is ahead of the head now: no proofs are served from it.
+    assertThat(proofs.prove(Address.fromHex(dev6.getAddress()), List.of(), Duration.ofSeconds(5)))
+        .isEqualTo(
+            new StateProofs.Outcome.Unavailable(
+                "block production stopped after a failed block; restart the node"));
   }
 }

@@ -128,6 +128,18 @@ class RestApiIT {
   }
 
   @Test
+  void thePendingNonceCountsTransactionsWaitingInThePool() throws Exception {
+    Credentials dev3 = DevAccounts.credentials(3);
+    // A fee cap of 1 wei is accepted by the pool but below every base fee: it stays pending.
+    String waiting = dynamic(dev3, 0, 21_000, BigInteger.ONE, BigInteger.ONE, BigInteger.ONE);
+    assertThat(submit(waiting).statusCode()).isEqualTo(202);
+    JsonNode account = json(get("/v1/accounts/" + dev3.getAddress()), "application/json");
+    assertThat(account.path("nonce").asLong()).isZero();
+    assertThat(account.path("pendingNonce").asLong()).isEqualTo(1);
+    assertThat(account.path("balance").asString()).isEqualTo(DEV_BALANCE.toString());
+  }
+
+  @Test
   void anUnusedAccountIsEmpty() throws Exception {
     String address = "0x00000000000000000000000000000000000000aa";
     HttpResponse<String> response =
@@ -137,6 +149,7 @@ class RestApiIT {
     assertThat(account.path("address").asString()).isEqualTo(checksummed(address));
     assertThat(account.path("balance").asString()).isEqualTo("0");
     assertThat(account.path("nonce").asLong()).isZero();
+    assertThat(account.path("pendingNonce").asLong()).isZero();
   }
 
   // ---- transaction refusals: the same reasons and texts as eth_sendRawTransaction ----

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paraseq.sequencer.config.ChainProperties;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,18 +23,25 @@ class JsonRpcProcessorTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final JsonRpcProcessor processor = processor(new Web3Sha3(), 1000);
 
+  /** The node's table, with a fixed client version and {@code sha3} as {@code web3_sha3}. */
   private JsonRpcProcessor processor(RpcMethod sha3, int maxBatch) {
-    RpcMethods methods =
-        RpcMethods.of(
-            List.of(
-                new EthChainId(CHAIN),
-                new NetVersion(CHAIN),
-                new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21)),
-                sha3,
-                new RpcModules(),
-                new EthSendRawTransaction(
-                    raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress")),
-                    Duration.ofSeconds(1))));
+    RpcMethods table =
+        new RpcMethodsConfiguration()
+            .rpcMethods(
+                CHAIN,
+                raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress")),
+                TestStateSources.none());
+    List<RpcMethod> replaced = new ArrayList<>();
+    for (RpcMethodName name : RpcMethodName.values()) {
+      replaced.add(
+          switch (name) {
+            case WEB3_SHA3 -> sha3;
+            case WEB3_CLIENT_VERSION ->
+                new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21));
+            default -> table.get(name);
+          });
+    }
+    RpcMethods methods = RpcMethods.of(replaced);
     return new JsonRpcProcessor(
         methods, new RpcProperties(DataSize.ofMegabytes(5), maxBatch), new RpcMetrics(registry));
   }

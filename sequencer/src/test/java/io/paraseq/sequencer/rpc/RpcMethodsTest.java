@@ -14,10 +14,11 @@ class RpcMethodsTest {
   private static final ChainProperties CHAIN = ChainProperties.withId(3195);
   private static final TransactionIngress NO_INGRESS =
       raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress in this test"));
+  private static final StateSources NO_STATE = TestStateSources.none();
 
   @Test
   void findsMethodsByTheirExactWireName() {
-    RpcMethods methods = new RpcMethodsConfiguration().rpcMethods(CHAIN, NO_INGRESS);
+    RpcMethods methods = new RpcMethodsConfiguration().rpcMethods(CHAIN, NO_INGRESS, NO_STATE);
     for (RpcMethodName name : RpcMethodName.values()) {
       assertThat(methods.find(name.wireName())).get().extracting(RpcMethod::name).isEqualTo(name);
     }

@@ -1,0 +1,27 @@
+package io.paraseq.sequencer.rpc;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link StateSources} for unit tests that build the method table but never read the state. */
+final class TestStateSources {
+
+  private TestStateSources() {}
+
+  /** Sources that fail every read: no chain, pool or prover exists in such a test. */
+  static StateSources none() {
+    return new StateSources(
+        new HeadStates(
+            () -> {
+              throw new IllegalStateException("no chain in this test");
+            },
+            hash -> Optional.empty()),
+        header -> {
+          throw new IllegalStateException("no chain in this test");
+        },
+        (sender, nonce) -> CompletableFuture.failedFuture(new IllegalStateException("no pool")),
+        (address, slots, timeout) -> {
+          throw new IllegalStateException("no prover in this test");
+        });
+  }
+}
