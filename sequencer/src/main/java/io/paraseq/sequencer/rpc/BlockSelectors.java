@@ -26,11 +26,42 @@ final class BlockSelectors {
             + " into Go value of type rpc.BlockNumberOrHash");
   }
 
+  /**
+   * A block number argument (geth's {@code rpc.BlockNumber}): a tag or a hex number, never a hash
+   * or an object. geth reads the JSON text of anything else as a number, so a non-string fails for
+   * the missing {@code 0x} prefix.
+   */
+  static HexCodec.Decoded<BlockSelector> parseNumber(JsonNode node) {
+    if (!node.isString()) {
+      return new HexCodec.Decoded.Invalid<>("hex string without 0x prefix");
+    }
+    String text = node.asString();
+    Optional<BlockSelector.TagName> tag = tag(text);
+    if (tag.isPresent()) {
+      return new HexCodec.Decoded.Valid<>(new BlockSelector.Tag(tag.get()));
+    }
+    return switch (HexCodec.decodeQuantity(text)) {
+      case HexCodec.Decoded.Valid<BigInteger>(BigInteger value) when value.bitLength() > 64 ->
+          new HexCodec.Decoded.Invalid<>("hex number > 64 bits");
+      case HexCodec.Decoded.Valid<BigInteger>(BigInteger value) when value.bitLength() > 63 ->
+          new HexCodec.Decoded.Invalid<>("block number larger than int64");
+      case HexCodec.Decoded.Valid<BigInteger>(BigInteger value) ->
+          new HexCodec.Decoded.Valid<>(new BlockSelector.Number(value.longValue()));
+      case HexCodec.Decoded.Invalid<BigInteger>(String reason) when reason.endsWith("256 bits") ->
+          new HexCodec.Decoded.Invalid<>("hex number > 64 bits");
+      case HexCodec.Decoded.Invalid<BigInteger>(String reason) ->
+          new HexCodec.Decoded.Invalid<>(reason);
+    };
+  }
+
+  private static Optional<BlockSelector.TagName> tag(String text) {
+    return Arrays.stream(BlockSelector.TagName.values())
+        .filter(t -> t.wireName().equals(text))
+        .findFirst();
+  }
+
   private static HexCodec.Decoded<BlockSelector> parseText(String text) {
-    Optional<BlockSelector.TagName> tag =
-        Arrays.stream(BlockSelector.TagName.values())
-            .filter(t -> t.wireName().equals(text))
-            .findFirst();
+    Optional<BlockSelector.TagName> tag = tag(text);
     if (tag.isPresent()) {
       return new HexCodec.Decoded.Valid<>(new BlockSelector.Tag(tag.get()));
     }

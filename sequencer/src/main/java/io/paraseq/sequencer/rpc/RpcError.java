@@ -121,7 +121,28 @@ public enum RpcError {
   /** The state's owner thread has too much queued work, or did not answer in time. */
   STATE_BUSY(-32005, "state access is busy, try again later"),
   /** The state's owner thread has ended; the detail says why. */
-  STATE_UNAVAILABLE(-32000, "state not available");
+  STATE_UNAVAILABLE(-32000, "state not available"),
+
+  // Chain reads (geth's texts and codes).
+  /** {@code eth_getLogs}: the first block is after the last. */
+  INVALID_BLOCK_RANGE(-32602, "invalid block range params"),
+  /** {@code eth_getLogs}: the last block is after the head. */
+  BLOCK_RANGE_BEYOND_HEAD(-32602, "block range extends beyond current head block"),
+  /** {@code eth_getLogs}: more addresses, or more topics at one position, than allowed. */
+  LOG_QUERY_LIMIT(-32602, "exceed max addresses or topics per search position"),
+  /** {@code eth_getLogs}: {@code blockHash} names no stored block. */
+  UNKNOWN_BLOCK(-32000, "unknown block"),
+  /** {@code eth_getLogs}: more blocks than {@code paraseq.rpc.max-logs-block-range}. */
+  BLOCK_RANGE_TOO_LARGE(-32000, "exceed maximum block range: %d"),
+  /**
+   * {@code eth_getLogs}: more logs than {@code paraseq.rpc.max-logs-results}; the text clients look
+   * for to split their range (EIP-1474's limit-exceeded code).
+   */
+  TOO_MANY_RESULTS(-32005, "query returned more than %d results"),
+  /** {@code eth_feeHistory}: percentiles too many, outside [0, 100] or not increasing. */
+  INVALID_REWARD_PERCENTILE(-32000, "invalid reward percentile"),
+  /** {@code eth_feeHistory}: the newest block is after the head. */
+  REQUEST_BEYOND_HEAD(-32000, "request beyond head block");
 
   private final int code;
   private final String text;

@@ -24,7 +24,19 @@ enum RpcMethodName {
   ETH_GET_STORAGE_AT("eth_getStorageAt"),
   ETH_CALL("eth_call"),
   ETH_ESTIMATE_GAS("eth_estimateGas"),
-  ETH_GET_PROOF("eth_getProof");
+  ETH_GET_PROOF("eth_getProof"),
+  ETH_BLOCK_NUMBER("eth_blockNumber"),
+  ETH_GET_BLOCK_BY_NUMBER("eth_getBlockByNumber"),
+  ETH_GET_BLOCK_BY_HASH("eth_getBlockByHash"),
+  ETH_GET_BLOCK_TRANSACTION_COUNT_BY_NUMBER("eth_getBlockTransactionCountByNumber"),
+  ETH_GET_BLOCK_TRANSACTION_COUNT_BY_HASH("eth_getBlockTransactionCountByHash"),
+  ETH_GET_TRANSACTION_BY_HASH("eth_getTransactionByHash"),
+  ETH_GET_TRANSACTION_RECEIPT("eth_getTransactionReceipt"),
+  ETH_GET_LOGS("eth_getLogs"),
+  ETH_SYNCING("eth_syncing"),
+  ETH_GAS_PRICE("eth_gasPrice"),
+  ETH_MAX_PRIORITY_FEE_PER_GAS("eth_maxPriorityFeePerGas"),
+  ETH_FEE_HISTORY("eth_feeHistory");
 
   private static final Map<String, RpcMethodName> BY_WIRE_NAME =
       Arrays.stream(values())

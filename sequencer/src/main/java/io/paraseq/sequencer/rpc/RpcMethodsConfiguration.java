@@ -1,13 +1,15 @@
 package io.paraseq.sequencer.rpc;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.ChainHead;
+import io.paraseq.sequencer.chain.FeeOracle;
 import io.paraseq.sequencer.chain.NextBlockContext;
 import io.paraseq.sequencer.chain.StateProofs;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
-import io.paraseq.sequencer.store.ChainStore;
+import io.paraseq.sequencer.store.ChainQueries;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +22,16 @@ import org.springframework.context.annotation.Configuration;
 class RpcMethodsConfiguration {
 
   @Bean
-  RpcMethods rpcMethods(ChainProperties chain, TransactionIngress ingress, StateSources state) {
+  RpcMethods rpcMethods(
+      ChainProperties chain,
+      TransactionIngress ingress,
+      StateSources state,
+      ChainQueries queries,
+      BlockNumbers numbers,
+      FeeOracle fees,
+      RpcProperties properties) {
     Calls calls = new Calls(state.heads(), state.nextBlock(), chain.id());
+    BlockResolver resolver = new BlockResolver(numbers, queries);
     return RpcMethods.of(
         List.of(
             new EthChainId(chain),
@@ -36,19 +46,33 @@ class RpcMethodsConfiguration {
             new EthGetStorageAt(state.heads()),
             new EthCall(calls),
             new EthEstimateGas(calls),
-            new EthGetProof(state.heads(), state.prover())));
+            new EthGetProof(state.heads(), state.prover()),
+            new EthBlockNumber(numbers),
+            new EthGetBlockByNumber(resolver, queries),
+            new EthGetBlockByHash(queries),
+            new EthGetBlockTransactionCountByNumber(resolver, queries),
+            new EthGetBlockTransactionCountByHash(queries),
+            new EthGetTransactionByHash(queries),
+            new EthGetTransactionReceipt(queries),
+            new EthGetLogs(
+                resolver, queries, properties.maxLogsBlockRange(), properties.maxLogsResults()),
+            new EthSyncing(),
+            new EthGasPrice(fees),
+            new EthMaxPriorityFeePerGas(fees),
+            new EthFeeHistory(resolver, fees)));
   }
 
   /** The state methods' view of the chain (head, stored blocks, next block, proofs) and pool. */
   @Bean
   StateSources stateSources(
       ChainHead head,
-      ChainStore store,
+      BlockNumbers numbers,
+      ChainQueries queries,
       NextBlockContext nextBlock,
       IngressService ingress,
       StateProofs proofs) {
     return new StateSources(
-        new HeadStates(head::snapshot, store::blockNumber),
+        new HeadStates(head::snapshot, numbers, queries::blockNumber),
         nextBlock::after,
         (sender, accountNonce) -> ingress.readPool(pool -> pool.pendingNonce(sender, accountNonce)),
         proofs::prove);

@@ -87,6 +87,30 @@ final class RpcParams {
     };
   }
 
+  /**
+   * Argument {@code index} as a block number or tag only (geth's {@code rpc.BlockNumber}, the type
+   * of {@code eth_getBlockByNumber}'s argument): never a block hash. Required.
+   */
+  Param<BlockSelector> blockNumber(int index) {
+    return parsed(index, BlockSelectors::parseNumber);
+  }
+
+  /**
+   * Argument {@code index} parsed from its JSON by {@code parser}, whose reasons become {@code
+   * invalid argument <index>: <reason>}. Required.
+   */
+  <T> Param<T> parsed(int index, Function<JsonNode, HexCodec.Decoded<T>> parser) {
+    Optional<JsonNode> node = raw(index);
+    if (node.isEmpty()) {
+      return new Param.Rejected<>(RpcError.MISSING_ARGUMENT.failure(index));
+    }
+    return switch (parser.apply(node.get())) {
+      case HexCodec.Decoded.Valid<T>(T value) -> new Param.Ok<>(value);
+      case HexCodec.Decoded.Invalid<T>(String reason) ->
+          new Param.Rejected<>(RpcError.INVALID_ARGUMENT.failure(index, reason));
+    };
+  }
+
   /** Argument {@code index} as a block, {@link BlockSelector#LATEST} when absent or null. */
   Param<BlockSelector> blockOrLatest(int index) {
     return has(index) ? block(index) : new Param.Ok<>(BlockSelector.LATEST);

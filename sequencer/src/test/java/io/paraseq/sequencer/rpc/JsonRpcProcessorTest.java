@@ -7,9 +7,7 @@ import io.paraseq.sequencer.config.ChainProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,25 +23,11 @@ class JsonRpcProcessorTest {
 
   /** The node's table, with a fixed client version and {@code sha3} as {@code web3_sha3}. */
   private JsonRpcProcessor processor(RpcMethod sha3, int maxBatch) {
-    RpcMethods table =
-        new RpcMethodsConfiguration()
-            .rpcMethods(
-                CHAIN,
-                raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress")),
-                TestStateSources.none());
-    List<RpcMethod> replaced = new ArrayList<>();
-    for (RpcMethodName name : RpcMethodName.values()) {
-      replaced.add(
-          switch (name) {
-            case WEB3_SHA3 -> sha3;
-            case WEB3_CLIENT_VERSION ->
-                new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21));
-            default -> table.get(name);
-          });
-    }
-    RpcMethods methods = RpcMethods.of(replaced);
     return new JsonRpcProcessor(
-        methods, new RpcProperties(DataSize.ofMegabytes(5), maxBatch), new RpcMetrics(registry));
+        MethodTables.replacing(
+            sha3, new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21))),
+        MethodTables.properties(maxBatch),
+        new RpcMetrics(registry));
   }
 
   private JsonNode post(String body) {

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paraseq.sequencer.config.ChainProperties;
-import io.paraseq.sequencer.ingress.TransactionIngress;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class RpcMethodsTest {
 
   private static final ChainProperties CHAIN = ChainProperties.withId(3195);
-  private static final TransactionIngress NO_INGRESS =
-      raw -> CompletableFuture.failedFuture(new IllegalStateException("no ingress in this test"));
-  private static final StateSources NO_STATE = TestStateSources.none();
 
   @Test
   void findsMethodsByTheirExactWireName() {
-    RpcMethods methods = new RpcMethodsConfiguration().rpcMethods(CHAIN, NO_INGRESS, NO_STATE);
+    RpcMethods methods = MethodTables.standard();
     for (RpcMethodName name : RpcMethodName.values()) {
       assertThat(methods.find(name.wireName())).get().extracting(RpcMethod::name).isEqualTo(name);
     }
