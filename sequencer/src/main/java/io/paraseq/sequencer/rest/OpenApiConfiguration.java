@@ -134,7 +134,7 @@ class OpenApiConfiguration {
     body.put("title", type.title());
     body.put("status", type.status().value());
     body.put("detail", type.example());
-    body.put("instance", path);
+    body.put("instance", instance(path));
     type.rpcError().ifPresent(error -> body.put("code", error.code()));
     switch (type) {
       case INVALID_PARAMETER -> body.put("parameter", "address");
@@ -143,6 +143,14 @@ class OpenApiConfiguration {
       default -> {}
     }
     return body;
+  }
+
+  /** The example request path of a mapping: its template with example values filled in. */
+  private static String instance(String template) {
+    return template
+        .replace("{hash}", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060")
+        .replace("{address}", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
+        .replace("{block}", "42");
   }
 
   private static String path(HandlerMethod handlerMethod) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.sequencer.ingress.Web3jTransactions;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -91,26 +92,108 @@ class RestApiIT {
   // ---- submit and read ----
 
   @Test
-  void submitAnswers202WithTheHashAndTheAccountMovesToTheWei() throws Exception {
+  void aSubmittedTransactionGoesFromPendingToIncludedAndTheAccountMovesToTheWei() throws Exception {
     Credentials dev0 = DevAccounts.credentials(0);
     String raw = transfer(dev0, 0);
+    String hash = hashOf(raw);
 
     HttpResponse<String> submitted = postJson("/v1/transactions", "{\"raw\": \"" + raw + "\"}");
 
     assertThat(submitted.statusCode()).isEqualTo(202);
-    assertThat(submitted.headers().firstValue("Location"))
-        .contains("/v1/transactions/" + hashOf(raw));
+    assertThat(submitted.headers().firstValue("Location")).contains("/v1/transactions/" + hash);
     JsonNode body = json(submitted, "application/json");
-    assertThat(body.path("hash").asString()).isEqualTo(hashOf(raw));
+    assertThat(body.path("hash").asString()).isEqualTo(hash);
     assertThat(body.path("status").asString()).isEqualTo("pending");
+
+    JsonNode tx =
+        await("/v1/transactions/" + hash, t -> t.path("status").asString().equals("included"));
+    assertThat(tx.path("hash").asString()).isEqualTo(hash);
+    assertThat(tx.path("type").asInt()).isEqualTo(2);
+    assertThat(tx.path("from").asString()).isEqualTo(checksummed(dev0.getAddress()));
+    assertThat(tx.path("to").asString()).isEqualTo(checksummed(Web3jTransactions.TO));
+    assertThat(tx.path("nonce").asLong()).isZero();
+    assertThat(tx.path("value").asString()).isEqualTo("1");
+    assertThat(tx.path("gas").asLong()).isEqualTo(21_000);
+    assertThat(tx.path("maxFeePerGas").asString()).isEqualTo(GWEI.shiftLeft(1).toString());
+    assertThat(tx.path("input").asString()).isEqualTo("0x");
+    long number = tx.at("/block/number").asLong();
+    int index = tx.at("/block/index").asInt();
+    assertThat(number).isPositive();
+    JsonNode receipt = tx.path("receipt");
+    assertThat(receipt.path("status").asString()).isEqualTo("success");
+    assertThat(receipt.path("gasUsed").asLong()).isEqualTo(21_000);
+    // Every transaction of these tests is a 21,000-gas transfer.
+    assertThat(receipt.path("cumulativeGasUsed").asLong()).isEqualTo(21_000L * (index + 1));
+    assertThat(receipt.path("l1Fee").asString()).isEqualTo("0");
+    assertThat(receipt.path("contractAddress").isNull()).isTrue();
+    assertThat(receipt.path("logs").isArray()).isTrue();
+    assertThat(receipt.path("logs").isEmpty()).isTrue();
+
+    JsonNode block = json(get("/v1/blocks/" + number), "application/json");
+    assertThat(block.path("number").asLong()).isEqualTo(number);
+    assertThat(block.path("hash").asString()).isEqualTo(tx.at("/block/hash").asString());
+    assertThat(block.path("transactions").get(index).asString()).isEqualTo(hash);
+    BigInteger baseFee = new BigInteger(block.path("baseFeePerGas").asString());
+    BigInteger price = GWEI.shiftLeft(1).min(baseFee.add(GWEI));
+    assertThat(new BigInteger(receipt.path("effectiveGasPrice").asString())).isEqualTo(price);
 
     JsonNode account = awaitAccount(dev0.getAddress(), a -> a.path("nonce").asLong() == 1);
     assertThat(account.path("address").asString()).isEqualTo(checksummed(dev0.getAddress()));
     assertThat(account.path("nonce").isNumber()).isTrue();
+    assertThat(account.path("pendingNonce").asLong()).isEqualTo(1);
     assertThat(new BigInteger(account.path("balance").asString()))
-        .isLessThan(DEV_BALANCE.subtract(BigInteger.ONE));
-    assertThat(account.path("blockNumber").asLong()).isPositive();
+        .isEqualTo(
+            DEV_BALANCE
+                .subtract(BigInteger.ONE)
+                .subtract(price.multiply(BigInteger.valueOf(21_000))));
+    assertThat(account.path("blockNumber").asLong()).isGreaterThanOrEqualTo(number);
     assertThat(account.path("blockHash").asString()).matches("0x[0-9a-f]{64}");
+  }
+
+  @Test
+  void blocksAreReadByNumberHexOrLatestWithHashesOrFullTransactions() throws Exception {
+    Credentials dev4 = DevAccounts.credentials(4);
+    String raw = transfer(dev4, 0);
+    assertThat(submit(raw).statusCode()).isEqualTo(202);
+    JsonNode tx =
+        await(
+            "/v1/transactions/" + hashOf(raw), t -> t.path("status").asString().equals("included"));
+    long number = tx.at("/block/number").asLong();
+    int index = tx.at("/block/index").asInt();
+
+    JsonNode decimal = json(get("/v1/blocks/" + number), "application/json");
+    JsonNode hex = json(get("/v1/blocks/0x" + Long.toHexString(number)), "application/json");
+    assertThat(hex).isEqualTo(decimal);
+    assertThat(decimal.path("gasUsed").asLong())
+        .isEqualTo(21_000L * decimal.path("transactions").size());
+    assertThat(decimal.path("gasLimit").asLong()).isEqualTo(30_000_000);
+    assertThat(decimal.path("feeRecipient").asString())
+        .isEqualTo(checksummed("0x4200000000000000000000000000000000000011"));
+    assertThat(decimal.path("size").asLong()).isPositive();
+    assertThat(decimal.path("logsBloom").asString()).hasSize(2 + 512);
+
+    JsonNode parent = json(get("/v1/blocks/" + (number - 1)), "application/json");
+    assertThat(decimal.path("parentHash").asString()).isEqualTo(parent.path("hash").asString());
+
+    JsonNode full = json(get("/v1/blocks/" + number + "?full=true"), "application/json");
+    JsonNode object = full.path("transactions").get(index);
+    assertThat(object.path("hash").asString()).isEqualTo(hashOf(raw));
+    assertThat(object.path("status").asString()).isEqualTo("included");
+    assertThat(object.at("/block/number").asLong()).isEqualTo(number);
+    assertThat(object.path("receipt").isNull()).isTrue();
+
+    JsonNode latest = json(get("/v1/blocks/latest"), "application/json");
+    assertThat(latest.path("number").asLong()).isGreaterThanOrEqualTo(number);
+    JsonNode genesis = json(get("/v1/blocks/0"), "application/json");
+    assertThat(genesis.path("number").asLong()).isZero();
+    assertThat(genesis.path("transactions").isEmpty()).isTrue();
+
+    long beyond = latest.path("number").asLong() + 1000;
+    assertProblem(
+        get("/v1/blocks/" + beyond),
+        404,
+        "block-not-found",
+        "block " + beyond + " is beyond the head, block ");
   }
 
   @Test
@@ -137,6 +220,14 @@ class RestApiIT {
     assertThat(account.path("nonce").asLong()).isZero();
     assertThat(account.path("pendingNonce").asLong()).isEqualTo(1);
     assertThat(account.path("balance").asString()).isEqualTo(DEV_BALANCE.toString());
+
+    JsonNode tx = json(get("/v1/transactions/" + hashOf(waiting)), "application/json");
+    assertThat(tx.path("status").asString()).isEqualTo("pending");
+    assertThat(tx.path("from").asString()).isEqualTo(checksummed(dev3.getAddress()));
+    assertThat(tx.path("nonce").asLong()).isZero();
+    assertThat(tx.path("maxFeePerGas").asString()).isEqualTo("1");
+    assertThat(tx.path("block").isNull()).isTrue();
+    assertThat(tx.path("receipt").isNull()).isTrue();
   }
 
   @Test
@@ -280,6 +371,42 @@ class RestApiIT {
   }
 
   @Test
+  void unknownTransactionsAndBadBlocksAreProblems() throws Exception {
+    String unknown = "0x" + "ab".repeat(32);
+    assertProblem(
+        get("/v1/transactions/" + unknown),
+        404,
+        "transaction-not-found",
+        "no transaction " + unknown + " in the chain or the pool");
+    assertProblem(
+        get("/v1/transactions/0x1234"),
+        400,
+        "invalid-parameter",
+        "hash: hex string has length 4, want 64 for common.Hash");
+    assertProblem(
+        get("/v1/blocks/abc"),
+        400,
+        "invalid-parameter",
+        "block: want latest, a decimal number or a 0x-prefixed hex number, got \"abc\"");
+    assertProblem(
+        get("/v1/blocks/007"), 400, "invalid-parameter", "block: decimal number with leading zero");
+    assertProblem(
+        get("/v1/blocks/-1"), 400, "invalid-parameter", "block: want latest, a decimal number");
+    assertProblem(
+        get("/v1/blocks/99999999999999999999"),
+        400,
+        "invalid-parameter",
+        "block: decimal number > 63 bits");
+    JsonNode flag =
+        assertProblem(
+            get("/v1/blocks/latest?full=yes"),
+            400,
+            "invalid-parameter",
+            "full: want true or false, got \"yes\"");
+    assertThat(flag.path("parameter").asString()).isEqualTo("full");
+  }
+
+  @Test
   void anUnknownRouteIsA404Problem() throws Exception {
     JsonNode problem =
         assertProblem(
@@ -355,7 +482,11 @@ class RestApiIT {
               }
             });
     assertThat(served)
-        .contains("post /v1/transactions", "get /v1/accounts/{address}")
+        .containsExactlyInAnyOrder(
+            "post /v1/transactions",
+            "get /v1/transactions/{hash}",
+            "get /v1/accounts/{address}",
+            "get /v1/blocks/{block}")
         .isEqualTo(documented);
 
     JsonNode problemTypes = spec.at("/components/schemas/Problem/properties/type/enum");
@@ -420,17 +551,20 @@ class RestApiIT {
   // ---- helpers ----
 
   private JsonNode awaitAccount(String address, Predicate<JsonNode> condition) throws Exception {
+    return await("/v1/accounts/" + address, condition);
+  }
+
+  /** Polls {@code path} (a 200 JSON resource) until {@code condition} holds, at most 20 s. */
+  private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
-      HttpResponse<String> response = get("/v1/accounts/" + address);
-      assertThat(response.statusCode()).isEqualTo(200);
-      JsonNode account = json(response, "application/json");
-      if (condition.test(account)) {
-        return account;
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+      JsonNode resource = json(response, "application/json");
+      if (condition.test(resource)) {
+        return resource;
       }
-      assertThat(System.nanoTime())
-          .as("account %s never matched: %s", address, account)
-          .isLessThan(deadline);
+      assertThat(System.nanoTime()).as("%s never matched: %s", path, resource).isLessThan(deadline);
       Thread.sleep(50);
     }
   }

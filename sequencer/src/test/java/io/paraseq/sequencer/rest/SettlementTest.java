@@ -10,16 +10,15 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
 
   @Test
-  void todayATransactionIsPendingOrIncluded() {
-    assertThat(Settlement.NOTHING.statusOf(OptionalLong.empty()))
-        .isEqualTo(TransactionStatus.PENDING);
-    assertThat(Settlement.NOTHING.statusOf(OptionalLong.of(0)))
-        .isEqualTo(TransactionStatus.INCLUDED);
+  void todayOnlyTheGenesisIsSettledSoATransactionIsPendingOrIncluded() {
+    Settlement genesisOnly = new Settlement(0, 0);
+    assertThat(genesisOnly.statusOf(OptionalLong.empty())).isEqualTo(TransactionStatus.PENDING);
+    assertThat(genesisOnly.statusOf(OptionalLong.of(1))).isEqualTo(TransactionStatus.INCLUDED);
   }
 
   @Test
   void batchedAndFinalFollowTheSettledBlocks() {
-    Settlement settlement = new Settlement(OptionalLong.of(20), OptionalLong.of(10));
+    Settlement settlement = new Settlement(20, 10);
     assertThat(settlement.statusOf(OptionalLong.of(10))).isEqualTo(TransactionStatus.FINAL);
     assertThat(settlement.statusOf(OptionalLong.of(11))).isEqualTo(TransactionStatus.BATCHED);
     assertThat(settlement.statusOf(OptionalLong.of(20))).isEqualTo(TransactionStatus.BATCHED);
@@ -29,10 +28,8 @@ class SettlementTest {
 
   @Test
   void finalCannotRunAheadOfBatched() {
-    assertThatThrownBy(() -> new Settlement(OptionalLong.of(5), OptionalLong.of(6)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Settlement(OptionalLong.empty(), OptionalLong.of(0)))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Settlement(5, 6)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Settlement(5, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
