@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
  */
 public record Problem(ProblemType type, String detail, Map<String, Object> extensions) {
 
+  /** Requires type and detail; copies the extensions (kept in insertion order). */
   public Problem {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(detail, "detail");

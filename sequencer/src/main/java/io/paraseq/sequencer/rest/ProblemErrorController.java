@@ -30,9 +30,7 @@ final class ProblemErrorController implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
-      return Problems.response(
-          ProblemType.NOT_FOUND.with(
-              "no endpoint " + request.getMethod() + " " + request.getRequestURI()));
+      return Problems.response(Problems.noEndpoint(request.getMethod(), request.getRequestURI()));
     }
     String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     Throwable failure =

@@ -78,14 +78,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(
-            status,
-            "no endpoint "
-                + servlet.getMethod()
-                + " "
-                + Problems.echoed(servlet.getRequestURI())
-                + "; the API is described at "
-                + OpenApiConfiguration.API_DOCS_PATH);
+        Problems.noEndpoint(servlet.getMethod(), servlet.getRequestURI()).toProblemDetail();
     return createResponseEntity(body, headers, status, request);
   }
 

@@ -29,6 +29,17 @@ final class Problems {
     return text.length() <= MAX_ECHOED ? text : text.substring(0, MAX_ECHOED) + "…";
   }
 
+  /** The 404 for a request no endpoint serves. */
+  static Problem noEndpoint(String method, String path) {
+    return ProblemType.NOT_FOUND.with(
+        "no endpoint "
+            + method
+            + " "
+            + echoed(path)
+            + "; the API is described at "
+            + OpenApiConfiguration.API_DOCS_PATH);
+  }
+
   /**
    * Gives a framework problem (one Spring built, or the error page) the {@link ProblemType} of its
    * status, unless it already has a type other than {@code about:blank}; statuses without one keep

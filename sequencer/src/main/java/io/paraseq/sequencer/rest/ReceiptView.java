@@ -39,6 +39,7 @@ record ReceiptView(
     logs = List.copyOf(logs);
   }
 
+  /** The view of a stored receipt. */
   static ReceiptView of(ChainReceipt receipt) {
     return new ReceiptView(
         receipt.status() == ReceiptStatus.SUCCESS ? "success" : "failed",
@@ -69,6 +70,7 @@ record ReceiptView(
       topics = List.copyOf(topics);
     }
 
+    /** The view of a stored log. */
     static LogView of(ChainLog log) {
       return new LogView(
           log.log().address().toString(),

@@ -118,6 +118,7 @@ record TransactionView(
           String hash,
       @Schema(example = "0") int index) {
 
+    /** The location of a stored transaction. */
     static BlockLocation of(TransactionLocation location) {
       return new BlockLocation(
           location.blockNumber(), location.blockHash().toString(), location.index());

@@ -451,6 +451,32 @@ class RestApiIT {
         .isEqualTo("method not allowed");
   }
 
+  @Test
+  void anAcceptThatExcludesJsonIs406AndAnUnparseableContentTypeIs415() throws Exception {
+    assertProblem(
+        send(
+            request("/v1/transactions")
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        406,
+        "not-acceptable",
+        "Acceptable representations: [application/json]");
+    assertProblem(
+        send(
+            request("/v1/transactions")
+                .header("Content-Type", "nonsense")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        415,
+        "unsupported-media-type",
+        "Could not parse Content-Type");
+  }
+
+  @Test
+  void theErrorPageIsAProblemToo() throws Exception {
+    assertProblem(get("/error"), 404, "not-found", "no endpoint GET /error");
+  }
+
   // ---- the OpenAPI document ----
 
   @Test
