@@ -40,7 +40,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     log.warn("rest ingress unavailable: {}", e.getMessage());
     return Problems.response(
         ProblemType.INGRESS_UNAVAILABLE.with(
-            "the transaction was not stored (" + e.getMessage() + "); send it again"));
+            "ingress could not decide (" + e.getMessage() + "): nothing was stored; try again"));
   }
 
   @ExceptionHandler(Exception.class)

@@ -92,7 +92,8 @@ public enum ProblemType {
       "ingress-unavailable",
       HttpStatus.SERVICE_UNAVAILABLE,
       "Ingress unavailable",
-      "the transaction was not stored; send it again"),
+      "ingress could not decide (the pool table write failed; not accepted): nothing was stored;"
+          + " try again"),
 
   // Transaction refusals: the same reasons, texts and codes as eth_sendRawTransaction.
   /** The encoding is larger than {@code paraseq.ingress.max-transaction-size}. */
