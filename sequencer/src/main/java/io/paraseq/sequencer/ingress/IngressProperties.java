@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("paraseq.ingress")
 @Validated
-record IngressProperties(
+public record IngressProperties(
     @DefaultValue("128KB") @NotNull DataSize maxTransactionSize,
     @DefaultValue("0") @Min(0) @Max(256) int workerThreads,
     @DefaultValue("10000") @Min(1) @Max(10_000_000) int queueCapacity,
@@ -33,7 +33,7 @@ record IngressProperties(
   private static final DataSize LARGEST = DataSize.ofMegabytes(4);
 
   /** Checks the size range. */
-  IngressProperties {
+  public IngressProperties {
     if (maxTransactionSize != null
         && (maxTransactionSize.compareTo(SMALLEST) < 0
             || maxTransactionSize.compareTo(LARGEST) > 0)) {
@@ -44,7 +44,7 @@ record IngressProperties(
   }
 
   /** The size limit in bytes. */
-  int maxTransactionBytes() {
+  public int maxTransactionBytes() {
     return Math.toIntExact(maxTransactionSize.toBytes());
   }
 

@@ -1,6 +1,7 @@
 package io.paraseq.sequencer.rpc;
 
 import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.ChainHead;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code latest}, {@code pending}, the head's number and the head's hash read the head;
- *   <li>{@code safe}, {@code finalized} and {@code earliest} mean block 0 (no batch is on L1 yet,
- *       so genesis is the latest safe and final block): the head while the chain has no other
- *       block;
+ *   <li>{@code safe}, {@code finalized} and {@code earliest} mean the blocks {@link BlockNumbers}
+ *       names (block 0 until the batcher exists): the head's state when that block is the head;
  *   <li>any other known block (a lower number, the hash of a stored block) is {@link
  *       RpcError#HISTORICAL_STATE_UNAVAILABLE};
  *   <li>a number above the head or an unknown hash is {@link RpcError#HEADER_NOT_FOUND}.
@@ -27,16 +27,22 @@ import java.util.function.Supplier;
 final class HeadStates {
 
   private final Supplier<ChainHead.Head> head;
+  private final BlockNumbers names;
   private final Function<Hash, Optional<Long>> blockNumbers;
 
   /**
    * Lookups against the published head.
    *
    * @param head the current head with its state
+   * @param names what {@code safe}, {@code finalized} and {@code earliest} mean
    * @param blockNumbers the number of the stored block with a hash, if any
    */
-  HeadStates(Supplier<ChainHead.Head> head, Function<Hash, Optional<Long>> blockNumbers) {
+  HeadStates(
+      Supplier<ChainHead.Head> head,
+      BlockNumbers names,
+      Function<Hash, Optional<Long>> blockNumbers) {
     this.head = Objects.requireNonNull(head, "head");
+    this.names = Objects.requireNonNull(names, "names");
     this.blockNumbers = Objects.requireNonNull(blockNumbers, "blockNumbers");
   }
 
@@ -52,7 +58,9 @@ final class HeadStates {
       case BlockSelector.Tag tag ->
           switch (tag.name()) {
             case LATEST, PENDING -> new StateLookup.Found(current);
-            case SAFE, FINALIZED, EARLIEST -> byNumber(current, 0);
+            case SAFE -> byNumber(current, names.safe());
+            case FINALIZED -> byNumber(current, names.finalized());
+            case EARLIEST -> byNumber(current, names.earliest());
           };
       case BlockSelector.Number number -> byNumber(current, number.number());
       case BlockSelector.ByHash byHash -> byHash(current, byHash.hash());

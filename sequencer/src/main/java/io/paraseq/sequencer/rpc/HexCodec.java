@@ -1,6 +1,8 @@
 package io.paraseq.sequencer.rpc;
 
+import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,6 +142,32 @@ public final class HexCodec {
       out[i] = (byte) (hi << 4 | lo);
     }
     return new Decoded.Valid<>(Bytes.of(out));
+  }
+
+  /**
+   * Decodes a 32-byte hash; a wrong length gets geth's text ({@code … want 64 for common.Hash}).
+   */
+  public static Decoded<Hash> decodeHash(String text) {
+    return fixedLength(text, Hash.LENGTH, "common.Hash").map(Hash::of);
+  }
+
+  /** Decodes a 20-byte address (any case, no checksum check, as geth); geth's length text. */
+  public static Decoded<Address> decodeAddress(String text) {
+    return fixedLength(text, Address.LENGTH, "common.Address").map(Address::of);
+  }
+
+  private static Decoded<Bytes> fixedLength(String text, int length, String goType) {
+    return switch (decodeData(text)) {
+      case Decoded.Valid<Bytes>(Bytes bytes) when bytes.length() != length ->
+          new Decoded.Invalid<>(
+              "hex string has length "
+                  + (text.length() - 2)
+                  + ", want "
+                  + 2 * length
+                  + " for "
+                  + goType);
+      case Decoded<Bytes> other -> other;
+    };
   }
 
   /** geth's reason when {@code text} lacks the {@code 0x} prefix. */

@@ -90,7 +90,7 @@ final class LogFilterParser {
               + RpcParams.jsonType(node)
               + " into Go struct field input.blockHash of type common.Hash");
     }
-    return RpcParams.fixedLength(node.asString(), Hash.LENGTH, "common.Hash").map(Hash::of);
+    return HexCodec.decodeHash(node.asString());
   }
 
   /** Fills {@code out} from the {@code address} member; the failure text if it is malformed. */

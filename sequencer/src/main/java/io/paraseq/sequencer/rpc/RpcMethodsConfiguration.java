@@ -10,7 +10,6 @@ import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
 import io.paraseq.sequencer.store.ChainQueries;
-import io.paraseq.sequencer.store.ChainStore;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,12 +66,13 @@ class RpcMethodsConfiguration {
   @Bean
   StateSources stateSources(
       ChainHead head,
-      ChainStore store,
+      BlockNumbers numbers,
+      ChainQueries queries,
       NextBlockContext nextBlock,
       IngressService ingress,
       StateProofs proofs) {
     return new StateSources(
-        new HeadStates(head::snapshot, store::blockNumber),
+        new HeadStates(head::snapshot, numbers, queries::blockNumber),
         nextBlock::after,
         (sender, accountNonce) -> ingress.readPool(pool -> pool.pendingNonce(sender, accountNonce)),
         proofs::prove);

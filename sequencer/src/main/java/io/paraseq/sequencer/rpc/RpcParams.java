@@ -46,13 +46,12 @@ final class RpcParams {
 
   /** Argument {@code index} as a 32-byte hash (geth's text for a wrong length). */
   Param<Hash> hash(int index) {
-    return decode(index, text -> fixedLength(text, Hash.LENGTH, "common.Hash").map(Hash::of));
+    return decode(index, HexCodec::decodeHash);
   }
 
   /** Argument {@code index} as a 20-byte address (geth's text for a wrong length). */
   Param<Address> address(int index) {
-    return decode(
-        index, text -> fixedLength(text, Address.LENGTH, "common.Address").map(Address::of));
+    return decode(index, HexCodec::decodeAddress);
   }
 
   /** Argument {@code index} as a JSON boolean; {@code false} when absent or null. */
@@ -203,21 +202,6 @@ final class RpcParams {
       case HexCodec.Decoded.Valid<T>(T value) -> new Param.Ok<>(value);
       case HexCodec.Decoded.Invalid<T>(String reason) ->
           new Param.Rejected<>(RpcError.INVALID_ARGUMENT.failure(index, reason));
-    };
-  }
-
-  /** Data of exactly {@code length} bytes, with geth's text for another length. */
-  static HexCodec.Decoded<Bytes> fixedLength(String text, int length, String goType) {
-    return switch (HexCodec.decodeData(text)) {
-      case HexCodec.Decoded.Valid<Bytes>(Bytes bytes) when bytes.length() != length ->
-          new HexCodec.Decoded.Invalid<>(
-              "hex string has length "
-                  + (text.length() - 2)
-                  + ", want "
-                  + 2 * length
-                  + " for "
-                  + goType);
-      case HexCodec.Decoded<Bytes> other -> other;
     };
   }
 

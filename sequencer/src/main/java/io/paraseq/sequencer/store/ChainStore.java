@@ -148,15 +148,6 @@ public final class ChainStore {
     return Optional.of(header);
   }
 
-  /** The number of the stored block with this hash, if there is one. */
-  public Optional<Long> blockNumber(Hash hash) {
-    return query(
-        "SELECT number FROM blocks WHERE hash = ?",
-        statement -> statement.setBytes(1, hash.bytes().toArray()),
-        rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty(),
-        "block number by hash");
-  }
-
   /** Every account and storage row, for {@code WorldState.fromFlat}. */
   public StoredState loadState() {
     Map<Address, Account> accounts =
@@ -463,25 +454,15 @@ public final class ChainStore {
   }
 
   private <T> T query(String sql, SqlRead<T> read, String what) {
-    return query(sql, statement -> {}, read, what);
-  }
-
-  private <T> T query(String sql, SqlBind bind, SqlRead<T> read, String what) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setFetchSize(10_000);
-      bind.bind(statement);
       try (ResultSet rs = statement.executeQuery()) {
         return read.read(rs);
       }
     } catch (SQLException e) {
       throw new ChainStoreException("could not read " + what, e);
     }
-  }
-
-  @FunctionalInterface
-  private interface SqlBind {
-    void bind(PreparedStatement statement) throws SQLException;
   }
 
   @FunctionalInterface

@@ -38,7 +38,8 @@ import org.web3j.protocol.http.HttpService;
 /**
  * Block production on the real application and a fresh PostgreSQL schema: EIP-1559 and legacy
  * transfers signed by web3j go in through {@code eth_sendRawTransaction} and come out in blocks,
- * read from the tables (no RPC read methods exist yet), with every balance right to the wei.
+ * read from the tables (what the producer persisted, independent of the read methods), with every
+ * balance right to the wei.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlockProductionIT {

@@ -2,13 +2,17 @@ package io.paraseq.sequencer.chain;
 
 import io.paraseq.protocol.block.BaseFeeRules;
 import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.chain.ChainConfig;
 import io.paraseq.protocol.chain.DevAccounts;
 import io.paraseq.protocol.chain.Genesis;
 import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.trie.MerkleTrie;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
 
 /** Published heads without a producer, for tests of the read side. */
 public final class TestHeads {
@@ -30,6 +34,26 @@ public final class TestHeads {
     BlockHeader header =
         new Genesis(CONFIG, 1_700_000_000L, DevAccounts.alloc()).header(state.stateRoot());
     return new ChainHead(new ChainHead.Head(header, state.view()));
+  }
+
+  /** Block {@code number} (an otherwise empty header) with {@code state}'s current view. */
+  public static ChainHead.Head head(long number, WorldState state) {
+    BlockHeader header =
+        BlockHeader.paraseq(
+            Hash.ZERO,
+            Address.ZERO,
+            state.stateRoot(),
+            MerkleTrie.EMPTY_ROOT,
+            MerkleTrie.EMPTY_ROOT,
+            LogsBloom.EMPTY,
+            number,
+            30_000_000,
+            0,
+            1_700_000_000L + number,
+            Bytes.EMPTY,
+            Hash.ZERO,
+            Wei.of(1_000_000_000L));
+    return new ChainHead.Head(header, state.view());
   }
 
   /**

@@ -9,8 +9,10 @@ import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.ChainHead;
 import io.paraseq.sequencer.chain.StateProofs;
+import io.paraseq.sequencer.chain.TestHeads;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -39,7 +41,8 @@ class EthGetProofTest {
   private final Deque<Supplier<StateProofs.Outcome>> outcomes = new ArrayDeque<>();
   private final EthGetProof method =
       new EthGetProof(
-          new HeadStates(head::get, hash -> Optional.empty()),
+          new HeadStates(
+              head::get, new BlockNumbers(TestHeads.genesis()), hash -> Optional.empty()),
           (address, slots, timeout) -> outcomes.removeFirst().get());
 
   @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.ChainHead;
+import io.paraseq.sequencer.chain.TestHeads;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ class HeadStatesTest {
   private final HeadStates heads =
       new HeadStates(
           () -> HEAD,
+          new BlockNumbers(TestHeads.genesis()),
           hash -> Optional.ofNullable(Map.of(BLOCK_3, 3L, HEAD.header().hash(), 5L).get(hash)));
 
   @Test
@@ -61,7 +64,9 @@ class HeadStatesTest {
   @Test
   void genesisIsTheSafeBlockWhileItIsTheHead() {
     ChainHead.Head genesis = head(0);
-    HeadStates atGenesis = new HeadStates(() -> genesis, hash -> Optional.empty());
+    HeadStates atGenesis =
+        new HeadStates(
+            () -> genesis, new BlockNumbers(TestHeads.genesis()), hash -> Optional.empty());
     assertThat(atGenesis.resolve(new BlockSelector.Tag(BlockSelector.TagName.FINALIZED)))
         .isEqualTo(new StateLookup.Found(genesis));
   }

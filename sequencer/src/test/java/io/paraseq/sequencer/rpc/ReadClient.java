@@ -6,11 +6,6 @@ import io.paraseq.contracts.testing.DevAccounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
@@ -22,7 +17,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of the read methods for the ITs: web3j for typed decoding, raw JSON-RPC for exact fields
@@ -36,17 +30,11 @@ final class ReadClient implements AutoCloseable {
   static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
 
   final Web3j web3j;
-  private final HttpClient http;
-  private final URI uri;
+  private final RpcClient rpc;
 
   ReadClient(int port) {
-    this.uri = URI.create("http://127.0.0.1:" + port + "/");
-    this.web3j = Web3j.build(new HttpService(uri.toString()));
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    this.web3j = Web3j.build(new HttpService("http://127.0.0.1:" + port + "/"));
+    this.rpc = new RpcClient(port);
   }
 
   /**
@@ -113,42 +101,22 @@ final class ReadClient implements AutoCloseable {
 
   /** The whole reply object of one call; {@code params} is the JSON array's content. */
   JsonNode call(String method, String params) {
-    String body =
-        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + params + "]}";
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return JsonMapper.shared().readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return rpc.call(method, "[" + params + "]");
   }
 
   /** The result of a call that must succeed. */
   JsonNode result(String method, String params) {
-    JsonNode reply = call(method, params);
-    assertThat(reply.has("error")).as("%s", reply).isFalse();
-    return reply.get("result");
+    return rpc.result(method, "[" + params + "]");
   }
 
   /** Asserts that the call fails with {@code code} and {@code message}. */
   void assertError(String method, String params, int code, String message) {
-    JsonNode reply = call(method, params);
-    assertThat(reply.path("error").path("code").asInt()).as("%s", reply).isEqualTo(code);
-    assertThat(reply.path("error").path("message").asString()).isEqualTo(message);
+    rpc.assertError(method, "[" + params + "]", code, message);
   }
 
   @Override
   public void close() {
     web3j.shutdown();
-    http.close();
+    rpc.close();
   }
 }

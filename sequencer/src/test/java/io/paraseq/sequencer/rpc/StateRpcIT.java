@@ -15,11 +15,10 @@ import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.chain.ChainHead;
 import io.paraseq.sequencer.ingress.Web3jTransactions;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,11 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -97,18 +99,18 @@ class StateRpcIT {
     String legacyHash = sent(Web3jTransactions.legacy(legacy, 0, Web3jTransactions.CHAIN_ID));
     String accessListHash = sent(Web3jTransactions.accessList(accessList, 0));
     String dynamicHash = sent(Web3jTransactions.transfer(dynamic, 0));
-    awaitNonce(legacy.getAddress(), 1);
-    awaitNonce(accessList.getAddress(), 1);
-    awaitNonce(dynamic.getAddress(), 1);
+    TransactionReceipt legacyReceipt = awaitReceipt(legacyHash);
+    TransactionReceipt accessListReceipt = awaitReceipt(accessListHash);
+    TransactionReceipt dynamicReceipt = awaitReceipt(dynamicHash);
 
-    assertPaid(legacy, legacyHash, 21_000);
-    assertPaid(accessList, accessListHash, 23_400);
-    assertPaid(dynamic, dynamicHash, 21_000);
+    assertPaid(legacy, legacyReceipt, 21_000);
+    assertPaid(accessList, accessListReceipt, 23_400);
+    assertPaid(dynamic, dynamicReceipt, 21_000);
     assertThat(balance(Web3jTransactions.TO)).isEqualTo(recipientBefore.add(BigInteger.valueOf(3)));
-    assertThat(gasPrice(legacyHash)).isEqualTo(Web3jTransactions.GWEI);
-    assertThat(gasPrice(accessListHash)).isEqualTo(Web3jTransactions.GWEI);
-    BigInteger baseFee = baseFeeOfBlockWith(dynamicHash);
-    assertThat(gasPrice(dynamicHash))
+    assertThat(gasPrice(legacyReceipt)).isEqualTo(Web3jTransactions.GWEI);
+    assertThat(gasPrice(accessListReceipt)).isEqualTo(Web3jTransactions.GWEI);
+    BigInteger baseFee = blockOf(dynamicReceipt).getBaseFeePerGas();
+    assertThat(gasPrice(dynamicReceipt))
         .isEqualTo(baseFee.add(Web3jTransactions.GWEI).min(Web3jTransactions.GWEI.shiftLeft(1)));
     for (Credentials sender : List.of(legacy, accessList, dynamic)) {
       assertThat(nonce(sender.getAddress(), DefaultBlockParameterName.LATEST)).isEqualTo(1);
@@ -354,35 +356,47 @@ class StateRpcIT {
     }
   }
 
-  /** Balance = 10,000 ETH − (1 wei + gasUsed × effectiveGasPrice), from the receipts table. */
-  private void assertPaid(Credentials sender, String hash, long gas) throws Exception {
-    Map<String, Object> receipt =
-        jdbc.queryForMap(
-            "SELECT gas_used, effective_gas_price FROM receipts WHERE tx_hash = ?",
-            (Object) Bytes.fromHex(hash).toArray());
-    long gasUsed = ((Number) receipt.get("gas_used")).longValue();
-    assertThat(gasUsed).isEqualTo(gas);
-    BigInteger price = ((BigDecimal) receipt.get("effective_gas_price")).toBigIntegerExact();
+  /** Polls {@code eth_getTransactionReceipt} (web3j) until the receipt appears. */
+  private TransactionReceipt awaitReceipt(String hash) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Optional<TransactionReceipt> receipt =
+          web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+      if (receipt.isPresent()) {
+        assertThat(receipt.get().isStatusOK()).as("status of %s", hash).isTrue();
+        assertThat(receipt.get().getTransactionHash()).isEqualTo(hash);
+        return receipt.get();
+      }
+      assertThat(System.nanoTime()).as("receipt of %s", hash).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  /** The block of {@code receipt}, which lists the transaction. */
+  private EthBlock.Block blockOf(TransactionReceipt receipt) throws Exception {
+    EthBlock.Block block = web3j.ethGetBlockByHash(receipt.getBlockHash(), false).send().getBlock();
+    assertThat(block.getNumber()).isEqualTo(receipt.getBlockNumber());
+    assertThat(block.getTransactions())
+        .extracting(tx -> (String) tx.get())
+        .contains(receipt.getTransactionHash());
+    return block;
+  }
+
+  /** Balance = 10,000 ETH − (1 wei + gasUsed × effectiveGasPrice), both from the receipt. */
+  private void assertPaid(Credentials sender, TransactionReceipt receipt, long gas)
+      throws Exception {
+    assertThat(receipt.getGasUsed()).isEqualTo(BigInteger.valueOf(gas));
+    assertThat(receipt.getFrom()).isEqualToIgnoringCase(sender.getAddress());
+    blockOf(receipt);
     assertThat(balance(sender.getAddress()))
         .isEqualTo(
-            DEV_BALANCE.subtract(BigInteger.ONE).subtract(price.multiply(BigInteger.valueOf(gas))));
+            DEV_BALANCE
+                .subtract(BigInteger.ONE)
+                .subtract(gasPrice(receipt).multiply(BigInteger.valueOf(gas))));
   }
 
-  private BigInteger gasPrice(String hash) {
-    return jdbc.queryForObject(
-            "SELECT effective_gas_price FROM receipts WHERE tx_hash = ?",
-            BigDecimal.class,
-            (Object) Bytes.fromHex(hash).toArray())
-        .toBigIntegerExact();
-  }
-
-  private BigInteger baseFeeOfBlockWith(String hash) {
-    return jdbc.queryForObject(
-            "SELECT b.base_fee_per_gas FROM blocks b JOIN receipts r ON r.block_number = b.number"
-                + " WHERE r.tx_hash = ?",
-            BigDecimal.class,
-            (Object) Bytes.fromHex(hash).toArray())
-        .toBigIntegerExact();
+  private static BigInteger gasPrice(TransactionReceipt receipt) {
+    return Numeric.decodeQuantity(receipt.getEffectiveGasPrice());
   }
 
   private static String call(String from, String to, String fields) {

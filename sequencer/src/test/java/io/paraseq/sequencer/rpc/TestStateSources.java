@@ -1,5 +1,7 @@
 package io.paraseq.sequencer.rpc;
 
+import io.paraseq.sequencer.chain.BlockNumbers;
+import io.paraseq.sequencer.chain.TestHeads;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +17,7 @@ final class TestStateSources {
             () -> {
               throw new IllegalStateException("no chain in this test");
             },
+            new BlockNumbers(TestHeads.genesis()),
             hash -> Optional.empty()),
         header -> {
           throw new IllegalStateException("no chain in this test");
