@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param rpcUrl the Paraseq node's JSON-RPC endpoint (required unless the target is anvil only)
  * @param senders sender accounts
  * @param transactions transfers in the measured run
+ * @param warmup transfers sent and included before the measured run (not measured): a fresh node's
+ *     JIT compilers take about a fifth of the CPU in its first seconds
  * @param concurrency lanes, i.e. concurrent HTTP connections sending transactions
  * @param batchSize most calls per JSON-RPC batch
  * @param rate offered transactions per second (open loop), empty for a closed loop
@@ -35,6 +37,7 @@ record LoadOptions(
     Optional<URI> rpcUrl,
     int senders,
     int transactions,
+    int warmup,
     int concurrency,
     int batchSize,
     Optional<Double> rate,
@@ -47,6 +50,9 @@ record LoadOptions(
     Duration timeout,
     Duration poll) {
 
+  /** Transfers of the warm-up phase unless {@code --warmup} says otherwise. */
+  static final int DEFAULT_WARMUP = 10_000;
+
   /** The usage text, every option with its default. */
   static final String USAGE =
       """
@@ -58,6 +64,8 @@ record LoadOptions(
         --rpc-url URL                the Paraseq node (./paraseq bench load starts one and sets it)
         --senders N                  sender accounts, funded from the dev accounts (default 1000)
         --txs M                      transfers in the measured run (default 100000)
+      --warmup W                   transfers sent and included first, not measured, so both
+                                   targets are measured warm (default 10000; 0: none)
         --concurrency C              concurrent connections (lanes) sending (default 8)
         --batch-size B               calls per JSON-RPC batch (default 100)
         --rate R                     open loop at R tx/s (default: closed loop, as fast as accepted)
@@ -87,6 +95,7 @@ record LoadOptions(
     Optional<URI> rpcUrl = Optional.empty();
     int senders = 1000;
     int transactions = 100_000;
+    int warmup = DEFAULT_WARMUP;
     int concurrency = 8;
     int batchSize = 100;
     Optional<Double> rate = Optional.empty();
@@ -128,6 +137,7 @@ record LoadOptions(
         case "--rpc-url" -> rpcUrl = Optional.of(uri(value));
         case "--senders" -> senders = (int) number(name, value, 1, 10_000_000);
         case "--txs" -> transactions = (int) number(name, value, 1, 100_000_000);
+        case "--warmup" -> warmup = (int) number(name, value, 0, 100_000_000);
         case "--concurrency" -> concurrency = (int) number(name, value, 1, 1024);
         case "--batch-size" -> batchSize = (int) number(name, value, 1, 100_000);
         case "--rate" -> rate = Optional.of(rate(value));
@@ -160,6 +170,7 @@ record LoadOptions(
         rpcUrl,
         senders,
         transactions,
+        warmup,
         concurrency,
         batchSize,
         rate,

@@ -55,18 +55,12 @@ final class LoadRun {
       log("%s: %s, chain id %d", name, url, chainId);
       List<Account> senders = SenderKeys.derive(options.seed(), options.senders());
       fund(name, rpc, ChainId.of(chainId), senders);
+      warmUp(name, rpc, ChainId.of(chainId), senders);
 
       long signStart = System.nanoTime();
       NoncePlan plan =
           NoncePlan.of(options.transactions(), nextNonces(rpc, senders), options.concurrency());
-      Workload workload =
-          Workload.sign(
-              plan,
-              senders,
-              i -> Recipients.of(options.seed(), i),
-              Wei.of(options.valueWei()),
-              options.fees(),
-              ChainId.of(chainId));
+      Workload workload = transfers(plan, senders, 0, ChainId.of(chainId));
       log(
           "%s: signed %,d transfers of %,d senders in %.1f s; measuring (%s, %d lanes, batches of %d)",
           name,
@@ -95,6 +89,39 @@ final class LoadRun {
           name, result.submit().accepted(), result.included(), result.endToEndTps());
       return result;
     }
+  }
+
+  /**
+   * The transfers of {@code plan}: transfer {@code i} goes to the recipient of index {@code
+   * firstRecipient + i}, so the warm-up and the measured run pay different fresh addresses.
+   */
+  private Workload transfers(
+      NoncePlan plan, List<Account> senders, int firstRecipient, ChainId chainId) {
+    return Workload.sign(
+        plan,
+        senders,
+        i -> Recipients.of(options.seed(), firstRecipient + i),
+        Wei.of(options.valueWei()),
+        options.fees(),
+        chainId);
+  }
+
+  /**
+   * The warm-up: {@code --warmup} transfers from the same senders, sent as the measured run sends
+   * them and waited for, before its clock starts. Setup, like funding: a stalled anvil is nudged.
+   */
+  private void warmUp(String name, RpcClient rpc, ChainId chainId, List<Account> senders) {
+    if (options.warmup() == 0) {
+      return;
+    }
+    NoncePlan plan =
+        NoncePlan.of(options.warmup(), nextNonces(rpc, senders), options.concurrency());
+    Workload warmup = transfers(plan, senders, options.transactions(), chainId);
+    long start = System.nanoTime();
+    Phase phase = execute(name + " warm-up", rpc, warmup, options.schedule(), new MineNudge(rpc));
+    log(
+        "%s: warmed up with %,d transfers (%,d included) in %.1f s, not measured",
+        name, warmup.size(), phase.included(), seconds(System.nanoTime() - start));
   }
 
   /** The funding transfers: dev account {@code j mod 10} pays sender {@code j}. */
@@ -131,7 +158,8 @@ final class LoadRun {
    * accounts hold, in which case they share that.
    */
   private BigInteger fundingPerSender() {
-    int perSender = (options.transactions() + options.senders() - 1) / options.senders();
+    int transfers = options.transactions() + options.warmup();
+    int perSender = (transfers + options.senders() - 1) / options.senders();
     BigInteger need =
         options.fees().maxCost(Wei.of(options.valueWei())).multiply(BigInteger.valueOf(perSender));
     BigInteger budget =

@@ -31,6 +31,7 @@ class LoadGeneratorIT {
             "--rpc-url", anvil.rpcUrl(),
             "--senders", "12",
             "--txs", "150",
+            "--warmup", "24",
             "--concurrency", "4",
             "--batch-size", "20",
             "--seed", "7",
@@ -43,7 +44,9 @@ class LoadGeneratorIT {
     assertThat(row(run, "rejected")).endsWith(" 0");
     assertThat(row(run, "included")).endsWith(" 150");
     assertThat(row(run, "HTTP requests")).endsWith(" 8"); // 4 lanes × 2 batches of ≤ 20
-    assertThat(run.log()).contains("funding 12 senders");
+    assertThat(run.log())
+        .contains("funding 12 senders")
+        .contains("warmed up with 24 transfers (24 included)");
   }
 
   @Test
@@ -59,6 +62,7 @@ class LoadGeneratorIT {
             "--log-dir", logs.toString(),
             "--senders", "5",
             "--txs", "40",
+            "--warmup", "0",
             "--rate", "200",
             "--timeout", "20");
 
@@ -66,7 +70,9 @@ class LoadGeneratorIT {
     assertThat(row(run, "schedule")).endsWith("open loop at 200 tx/s");
     assertThat(row(run, "included")).endsWith(" 40");
     assertThat(run.out()).contains("anvil: --block-time 1");
-    assertThat(run.log()).contains("anvil started at http://127.0.0.1:");
+    assertThat(run.log())
+        .contains("anvil started at http://127.0.0.1:")
+        .doesNotContain("warmed up");
   }
 
   @Test

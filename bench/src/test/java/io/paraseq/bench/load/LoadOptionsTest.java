@@ -72,6 +72,7 @@ class LoadOptionsTest {
                 Optional.of(URI.create("http://localhost:1234/")),
                 20,
                 1000,
+                LoadOptions.DEFAULT_WARMUP,
                 4,
                 10,
                 Optional.of(2500.5),
