@@ -1,10 +1,19 @@
 package io.paraseq.sequencer.rpc;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -15,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON-RPC 2.0 over bytes, independent of HTTP: parses a body, validates each request object,
@@ -35,8 +43,17 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Ids are echoed as parsed: strings, integers of any size and decimals (with their digits) keep
- * their JSON type. Thread-safe and stateless; runs on the HTTP worker threads, calls of a batch one
- * after the other.
+ * their JSON type.
+ *
+ * <p><b>Calls run together.</b> Every call of a batch is started in request order ({@link
+ * RpcMethod#responseAsync}: a synchronous method answers right there, {@code
+ * eth_sendRawTransaction} only submits to ingress), then the replies are collected in request order
+ * under one deadline for the whole request. So the transactions of a batch are verified in parallel
+ * and share the pool writer's group commits instead of waiting for one commit each. A call's
+ * metrics time runs from its start to its completion; a call failed or unanswered at the deadline
+ * is {@code -32603} (for a transaction: not acknowledged), the other calls keep their answers.
+ *
+ * <p>Thread-safe and stateless; runs on the HTTP worker threads, which also wait for the calls.
  */
 final class JsonRpcProcessor {
 
@@ -64,11 +81,19 @@ final class JsonRpcProcessor {
 
   private final RpcMethods methods;
   private final int maxBatchSize;
+  private final long deadlineNanos;
   private final RpcMetrics metrics;
+  private final RpcReplies replies = new RpcReplies(MAPPER);
 
-  JsonRpcProcessor(RpcMethods methods, RpcProperties properties, RpcMetrics metrics) {
+  /**
+   * @param deadline how long one request (a single call or a whole batch) may wait for its calls; a
+   *     call not answered by then gets -32603
+   */
+  JsonRpcProcessor(
+      RpcMethods methods, RpcProperties properties, RpcMetrics metrics, Duration deadline) {
     this.methods = methods;
     this.maxBatchSize = properties.maxBatchSize();
+    this.deadlineNanos = deadline.toNanos();
     this.metrics = metrics;
   }
 
@@ -87,15 +112,22 @@ final class JsonRpcProcessor {
     if (root.isArray()) {
       return batch((ArrayNode) root);
     }
-    return call(root).map(JsonRpcProcessor::ok).orElseGet(JsonRpcProcessor::noContent);
+    long deadline = System.nanoTime() + deadlineNanos;
+    return finish(start(root), deadline)
+        .map(JsonRpcProcessor::ok)
+        .orElseGet(JsonRpcProcessor::noContent);
   }
 
   /** A request refused as a whole: one error reply with id null, counted as a rejection. */
   Reply reject(int status, RpcResult.Failure failure) {
     metrics.rejected(failure.error());
-    return new Reply(status, Optional.of(write(response(NullNode.getInstance(), failure))));
+    return new Reply(status, Optional.of(replies.failure(NullNode.getInstance(), failure)));
   }
 
+  /**
+   * Starts every call, in request order, then collects the replies in the same order: calls that
+   * wait for ingress wait together. One deadline covers the whole batch.
+   */
   private Reply batch(ArrayNode batch) {
     if (batch.isEmpty()) {
       return reject(200, RpcError.EMPTY_BATCH.failure());
@@ -103,30 +135,35 @@ final class JsonRpcProcessor {
     if (batch.size() > maxBatchSize) {
       metrics.rejected(RpcError.BATCH_TOO_LARGE);
       log.debug("rpc batch too large: calls={} max={}", batch.size(), maxBatchSize);
-      ArrayNode replies = MAPPER.createArrayNode();
-      replies.add(response(firstCallId(batch), RpcError.BATCH_TOO_LARGE.failure()));
-      return ok(replies);
+      return ok(
+          RpcReplies.array(
+              List.of(replies.failure(firstCallId(batch), RpcError.BATCH_TOO_LARGE.failure()))));
     }
-    List<JsonNode> replies = new ArrayList<>(batch.size());
+    long deadline = System.nanoTime() + deadlineNanos;
+    List<StartedCall> started = new ArrayList<>(batch.size());
     for (JsonNode request : batch) {
-      call(request).ifPresent(replies::add);
+      started.add(start(request));
     }
-    if (replies.isEmpty()) {
+    List<byte[]> answers = new ArrayList<>(started.size());
+    for (StartedCall call : started) {
+      finish(call, deadline).ifPresent(answers::add);
+    }
+    if (answers.isEmpty()) {
       return noContent();
     }
-    return ok(MAPPER.createArrayNode().addAll(replies));
+    return ok(RpcReplies.array(answers));
   }
 
-  /** The reply to one request object; empty for a well-formed notification. */
-  private Optional<JsonNode> call(JsonNode request) {
+  /** Validates one request object and starts its method; invalid objects are answered at once. */
+  private StartedCall start(JsonNode request) {
     long start = System.nanoTime();
     if (!request.isObject()) {
-      return Optional.of(invalid(NullNode.getInstance(), start));
+      return invalid(NullNode.getInstance(), start);
     }
     JsonNode id = request.path("id");
     boolean notification = id.isMissingNode();
     if (!notification && !isValidId(id)) {
-      return Optional.of(invalid(NullNode.getInstance(), start));
+      return invalid(NullNode.getInstance(), start);
     }
     JsonNode replyId = notification ? NullNode.getInstance() : id;
     JsonNode version = request.path("jsonrpc");
@@ -136,58 +173,113 @@ final class JsonRpcProcessor {
         || !"2.0".equals(version.asString())
         || !method.isString()
         || !(params.isMissingNode() || params.isNull() || params.isArray() || params.isObject())) {
-      return Optional.of(invalid(replyId, start));
+      return invalid(replyId, start);
     }
-    String name = method.asString();
-    Optional<RpcMethod> target = methods.find(name);
-    RpcResult result =
+    String name = echoed(method.asString());
+    Optional<RpcMethod> target = methods.find(method.asString());
+    CompletableFuture<RpcResult> result =
         target
             .map(m -> invoke(m, params))
-            .orElseGet(() -> RpcError.METHOD_NOT_FOUND.failure(echoed(name)));
-    metrics.call(target.map(RpcMethod::name), result, System.nanoTime() - start);
-    if (result instanceof RpcResult.Failure failure && log.isDebugEnabled()) {
-      log.debug(
-          "rpc call failed: method={} code={} message={}",
-          echoed(name),
-          failure.error().code(),
-          failure.message());
-    }
-    return notification ? Optional.empty() : Optional.of(response(replyId, result));
+            .orElseGet(() -> completedFuture(RpcError.METHOD_NOT_FOUND.failure(name)));
+    return StartedCall.of(target.map(RpcMethod::name), name, replyId, notification, start, result);
   }
 
-  private JsonNode invalid(JsonNode replyId, long start) {
-    RpcResult.Failure failure = RpcError.INVALID_REQUEST.failure();
-    metrics.call(Optional.empty(), failure, System.nanoTime() - start);
+  private static StartedCall invalid(JsonNode replyId, long start) {
     log.debug("rpc invalid request object");
-    return response(replyId, failure);
+    return StartedCall.of(
+        Optional.empty(),
+        "",
+        replyId,
+        false,
+        start,
+        completedFuture(RpcError.INVALID_REQUEST.failure()));
   }
 
-  /** Checks the arguments' shape and count, runs the method, and turns a bug into -32603. */
-  private RpcResult invoke(RpcMethod method, JsonNode params) {
+  /**
+   * Checks the arguments' shape and count and starts the method; a method that throws while
+   * starting has a bug, answered -32603.
+   */
+  private CompletableFuture<RpcResult> invoke(RpcMethod method, JsonNode params) {
     if (params.isObject()) {
-      return RpcError.NON_ARRAY_ARGUMENTS.failure();
+      return completedFuture(RpcError.NON_ARRAY_ARGUMENTS.failure());
     }
     ArrayNode arguments = params.isArray() ? (ArrayNode) params : NO_ARGUMENTS;
     RpcMethod.Arity arity = method.arity();
     if (arguments.size() > arity.max()) {
-      return RpcError.TOO_MANY_ARGUMENTS.failure(arity.max());
+      return completedFuture(RpcError.TOO_MANY_ARGUMENTS.failure(arity.max()));
     }
     for (int i = 0; i < arity.required(); i++) {
       if (arguments.path(i).isMissingNode() || arguments.path(i).isNull()) {
-        return RpcError.MISSING_ARGUMENT.failure(i);
+        return completedFuture(RpcError.MISSING_ARGUMENT.failure(i));
       }
     }
     try {
-      RpcResult result = method.response(new RpcRequest(method.name(), new RpcParams(arguments)));
-      return switch (result) {
-        case RpcResult.Success(Object value) -> RpcResult.success(MAPPER.valueToTree(value));
-        case RpcResult.Failure failure -> failure;
-      };
+      return method.responseAsync(new RpcRequest(method.name(), new RpcParams(arguments)));
     } catch (RuntimeException e) {
-      String ref = Long.toHexString(ThreadLocalRandom.current().nextLong());
-      log.error("rpc internal error: ref={} method={}", ref, method.name().wireName(), e);
-      return RpcError.INTERNAL_ERROR.failure().withData(Map.of("ref", ref));
+      return completedFuture(internalError(method.name().wireName(), e));
     }
+  }
+
+  /**
+   * Waits for a started call until {@code deadline} (a {@link System#nanoTime()}), records its
+   * metrics and encodes its reply; empty for a notification. A fault of the method (its future
+   * failed, its value cannot be serialised) or no answer by the deadline is -32603: for {@code
+   * eth_sendRawTransaction} the transaction is not acknowledged.
+   */
+  private Optional<byte[]> finish(StartedCall call, long deadline) {
+    RpcResult result = await(call, deadline);
+    byte[] resultJson = null;
+    if (result instanceof RpcResult.Success(Object value)) {
+      try {
+        resultJson = replies.result(value);
+      } catch (RuntimeException e) {
+        result = internalError(call.requestedName(), e);
+      }
+    }
+    metrics.call(call.method(), result, call.elapsedNanos(System.nanoTime()));
+    if (result instanceof RpcResult.Failure failure && log.isDebugEnabled()) {
+      log.debug(
+          "rpc call failed: method={} code={} message={}",
+          call.requestedName(),
+          failure.error().code(),
+          failure.message());
+    }
+    if (call.notification()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        switch (result) {
+          case RpcResult.Success s -> replies.success(call.replyId(), resultJson);
+          case RpcResult.Failure failure -> replies.failure(call.replyId(), failure);
+        });
+  }
+
+  /** The call's result, or -32603 when it failed or did not complete by the deadline. */
+  private static RpcResult await(StartedCall call, long deadline) {
+    CompletableFuture<RpcResult> future = call.result();
+    try {
+      if (future.isDone()) {
+        return future.join();
+      }
+      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (CompletionException | ExecutionException e) {
+      return internalError(call.requestedName(), e.getCause() == null ? e : e.getCause());
+    } catch (CancellationException e) {
+      return internalError(call.requestedName(), e);
+    } catch (TimeoutException e) {
+      return internalError(
+          call.requestedName(), new IllegalStateException("no answer by the deadline", e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return internalError(call.requestedName(), e);
+    }
+  }
+
+  /** -32603 with a reference that the error log line carries with the stack trace. */
+  private static RpcResult.Failure internalError(String method, Throwable e) {
+    String ref = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    log.error("rpc internal error: ref={} method={}", ref, method, e);
+    return RpcError.INTERNAL_ERROR.failure().withData(Map.of("ref", ref));
   }
 
   /** The id of the first entry that is a call (an object with a valid id), else null. */
@@ -209,32 +301,11 @@ final class JsonRpcProcessor {
     return name.length() <= MAX_ECHOED_NAME ? name : name.substring(0, MAX_ECHOED_NAME) + "…";
   }
 
-  private static ObjectNode response(JsonNode id, RpcResult result) {
-    ObjectNode reply = MAPPER.createObjectNode();
-    reply.put("jsonrpc", "2.0");
-    reply.set("id", id);
-    switch (result) {
-      // invoke() has already turned every result into a tree (inside its fault barrier).
-      case RpcResult.Success(Object value) -> reply.set("result", (JsonNode) value);
-      case RpcResult.Failure failure -> {
-        ObjectNode error = reply.putObject("error");
-        error.put("code", failure.error().code());
-        error.put("message", failure.message());
-        failure.data().ifPresent(data -> error.set("data", MAPPER.valueToTree(data)));
-      }
-    }
-    return reply;
-  }
-
-  private static Reply ok(JsonNode body) {
-    return new Reply(200, Optional.of(write(body)));
+  private static Reply ok(byte[] body) {
+    return new Reply(200, Optional.of(body));
   }
 
   private static Reply noContent() {
     return new Reply(200, Optional.empty());
-  }
-
-  private static byte[] write(JsonNode body) {
-    return MAPPER.writeValueAsBytes(body);
   }
 }

@@ -81,6 +81,7 @@ class RpcMethodsConfiguration {
   @Bean
   JsonRpcProcessor jsonRpcProcessor(
       RpcMethods methods, RpcProperties properties, MeterRegistry meterRegistry) {
-    return new JsonRpcProcessor(methods, properties, new RpcMetrics(meterRegistry));
+    return new JsonRpcProcessor(
+        methods, properties, new RpcMetrics(meterRegistry), TransactionIngress.DEFAULT_WAIT);
   }
 }

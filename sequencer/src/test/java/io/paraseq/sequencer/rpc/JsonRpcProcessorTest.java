@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paraseq.sequencer.config.ChainProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class JsonRpcProcessorTest {
         MethodTables.replacing(
             sha3, new Web3ClientVersion(ClientVersion.of("1.2.3", "Linux", "amd64", 21))),
         MethodTables.properties(maxBatch),
-        new RpcMetrics(registry));
+        new RpcMetrics(registry),
+        Duration.ofSeconds(30));
   }
 
   private JsonNode post(String body) {
