@@ -114,14 +114,16 @@ final class JsonRpcProcessor {
     }
     long deadline = System.nanoTime() + deadlineNanos;
     return finish(start(root), deadline)
-        .map(JsonRpcProcessor::ok)
+        .map(answer -> ok(replies.single(answer)))
         .orElseGet(JsonRpcProcessor::noContent);
   }
 
   /** A request refused as a whole: one error reply with id null, counted as a rejection. */
   Reply reject(int status, RpcResult.Failure failure) {
     metrics.rejected(failure.error());
-    return new Reply(status, Optional.of(replies.failure(NullNode.getInstance(), failure)));
+    return new Reply(
+        status,
+        Optional.of(replies.single(new RpcReplies.Answer(NullNode.getInstance(), failure))));
   }
 
   /**
@@ -136,22 +138,23 @@ final class JsonRpcProcessor {
       metrics.rejected(RpcError.BATCH_TOO_LARGE);
       log.debug("rpc batch too large: calls={} max={}", batch.size(), maxBatchSize);
       return ok(
-          RpcReplies.array(
-              List.of(replies.failure(firstCallId(batch), RpcError.BATCH_TOO_LARGE.failure()))));
+          replies.array(
+              List.of(
+                  new RpcReplies.Answer(firstCallId(batch), RpcError.BATCH_TOO_LARGE.failure()))));
     }
     long deadline = System.nanoTime() + deadlineNanos;
     List<StartedCall> started = new ArrayList<>(batch.size());
     for (JsonNode request : batch) {
       started.add(start(request));
     }
-    List<byte[]> answers = new ArrayList<>(started.size());
+    List<RpcReplies.Answer> answers = new ArrayList<>(started.size());
     for (StartedCall call : started) {
       finish(call, deadline).ifPresent(answers::add);
     }
     if (answers.isEmpty()) {
       return noContent();
     }
-    return ok(RpcReplies.array(answers));
+    return ok(replies.array(answers));
   }
 
   /** Validates one request object and starts its method; invalid objects are answered at once. */
@@ -221,17 +224,16 @@ final class JsonRpcProcessor {
   }
 
   /**
-   * Waits for a started call until {@code deadline} (a {@link System#nanoTime()}), records its
-   * metrics and encodes its reply; empty for a notification. A fault of the method (its future
-   * failed, its value cannot be serialised) or no answer by the deadline is -32603: for {@code
-   * eth_sendRawTransaction} the transaction is not acknowledged.
+   * Waits for a started call until {@code deadline} (a {@link System#nanoTime()}) and records its
+   * metrics; empty for a notification. A fault of the method (its future failed, its value cannot
+   * be turned into JSON) or no answer by the deadline is -32603: for {@code eth_sendRawTransaction}
+   * the transaction is not acknowledged.
    */
-  private Optional<byte[]> finish(StartedCall call, long deadline) {
+  private Optional<RpcReplies.Answer> finish(StartedCall call, long deadline) {
     RpcResult result = await(call, deadline);
-    byte[] resultJson = null;
-    if (result instanceof RpcResult.Success(Object value)) {
+    if (result instanceof RpcResult.Success(Object value) && !RpcReplies.isWritable(value)) {
       try {
-        resultJson = replies.result(value);
+        result = RpcResult.success(MAPPER.valueToTree(value));
       } catch (RuntimeException e) {
         result = internalError(call.requestedName(), e);
       }
@@ -247,11 +249,7 @@ final class JsonRpcProcessor {
     if (call.notification()) {
       return Optional.empty();
     }
-    return Optional.of(
-        switch (result) {
-          case RpcResult.Success s -> replies.success(call.replyId(), resultJson);
-          case RpcResult.Failure failure -> replies.failure(call.replyId(), failure);
-        });
+    return Optional.of(new RpcReplies.Answer(call.replyId(), result));
   }
 
   /** The call's result, or -32603 when it failed or did not complete by the deadline. */

@@ -1,22 +1,26 @@
 package io.paraseq.sequencer.rpc;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON-RPC reply objects as bytes. A result is serialised once, straight from the method's
- * value, and spliced into its reply object and the batch array; no tree of the reply is built (the
- * tree copy of every result and the reply objects cost more than the bytes themselves). Error
- * replies, rare and small, are written from a tree.
+ * Writes JSON-RPC reply objects, a single one or a batch's array, with one generator straight into
+ * the body's bytes: no tree of the replies is built and a string result (hashes, quantities) is
+ * written as it is.
  */
 final class RpcReplies {
 
-  private static final byte[] SUCCESS_START =
-      "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] RESULT_MEMBER = ",\"result\":".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * One reply.
+   *
+   * @param id the id to answer with
+   * @param result a failure, or a success whose value is a {@code String} or a {@code JsonNode}
+   *     (other values are turned into a tree inside the dispatcher's fault barrier first)
+   */
+  record Answer(JsonNode id, RpcResult result) {}
 
   private final JsonMapper mapper;
 
@@ -24,60 +28,62 @@ final class RpcReplies {
     this.mapper = mapper;
   }
 
-  /**
-   * A method's value as JSON: a JSON-serialisable value (a hex string, a record, a {@code
-   * JsonNode}). Throws on a value that cannot be serialised: a bug, for the caller's fault barrier.
-   */
-  byte[] result(Object value) {
-    return mapper.writeValueAsBytes(value);
+  /** Whether {@code value} can be written without a conversion that might fail. */
+  static boolean isWritable(Object value) {
+    return value instanceof String || value instanceof JsonNode;
   }
 
-  /** {@code {"jsonrpc":"2.0","id":<id>,"result":<result>}}, members in geth's order. */
-  byte[] success(JsonNode id, byte[] result) {
-    byte[] idJson = mapper.writeValueAsBytes(id);
-    byte[] reply =
-        new byte[SUCCESS_START.length + idJson.length + RESULT_MEMBER.length + result.length + 1];
-    int at = put(reply, 0, SUCCESS_START);
-    at = put(reply, at, idJson);
-    at = put(reply, at, RESULT_MEMBER);
-    at = put(reply, at, result);
-    reply[at] = '}';
-    return reply;
-  }
-
-  /** {@code {"jsonrpc":"2.0","id":<id>,"error":{"code":…,"message":…[,"data":…]}}}. */
-  byte[] failure(JsonNode id, RpcResult.Failure failure) {
-    ObjectNode reply = mapper.createObjectNode();
-    reply.put("jsonrpc", "2.0");
-    reply.set("id", id);
-    ObjectNode error = reply.putObject("error");
-    error.put("code", failure.error().code());
-    error.put("message", failure.message());
-    failure.data().ifPresent(data -> error.set("data", mapper.valueToTree(data)));
-    return mapper.writeValueAsBytes(reply);
-  }
-
-  /** The replies as one JSON array, in the given order; at least one. */
-  static byte[] array(List<byte[]> replies) {
-    int length = replies.size() + 1; // brackets and commas
-    for (byte[] reply : replies) {
-      length += reply.length;
+  /** One reply object. */
+  byte[] single(Answer answer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      write(json, answer);
     }
-    byte[] array = new byte[length];
-    array[0] = '[';
-    int at = 1;
-    for (byte[] reply : replies) {
-      if (at > 1) {
-        array[at++] = ',';
+    return out.toByteArray();
+  }
+
+  /** The replies as one JSON array, in the given order. */
+  byte[] array(List<Answer> answers) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 * answers.size() + 16);
+    try (JsonGenerator json = mapper.createGenerator(out)) {
+      json.writeStartArray();
+      for (Answer answer : answers) {
+        write(json, answer);
       }
-      at = put(array, at, reply);
+      json.writeEndArray();
     }
-    array[at] = ']';
-    return array;
+    return out.toByteArray();
   }
 
-  private static int put(byte[] into, int at, byte[] bytes) {
-    System.arraycopy(bytes, 0, into, at, bytes.length);
-    return at + bytes.length;
+  /**
+   * {@code {"jsonrpc":"2.0","id":…,"result":…}} or {@code {"jsonrpc":"2.0","id":…,"error":{"code":
+   * …,"message":…[,"data":…]}}}, members in geth's order.
+   */
+  private static void write(JsonGenerator json, Answer answer) {
+    json.writeStartObject();
+    json.writeStringProperty("jsonrpc", "2.0");
+    json.writeName("id");
+    json.writeTree(answer.id());
+    switch (answer.result()) {
+      case RpcResult.Success(String value) -> json.writeStringProperty("result", value);
+      case RpcResult.Success(JsonNode value) -> {
+        json.writeName("result");
+        json.writeTree(value);
+      }
+      case RpcResult.Success(Object value) ->
+          throw new IllegalArgumentException(
+              "result not converted to a tree: " + value.getClass().getName());
+      case RpcResult.Failure failure -> {
+        json.writeName("error");
+        json.writeStartObject();
+        json.writeNumberProperty("code", failure.error().code());
+        json.writeStringProperty("message", failure.message());
+        if (failure.data().isPresent()) {
+          json.writePOJOProperty("data", failure.data().get());
+        }
+        json.writeEndObject();
+      }
+    }
+    json.writeEndObject();
   }
 }
