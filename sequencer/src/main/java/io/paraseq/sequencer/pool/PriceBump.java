@@ -4,12 +4,13 @@ import java.math.BigInteger;
 
 /**
  * What "pays more" means in the pool, in one place: a transaction outbids another when its fee cap
- * and its tip cap are both at least the price bump ({@link PoolLimits#priceBumpPercent}, 10 %)
- * above the other's. A replacement of a (sender, nonce) slot needs it, and so does a newcomer that
- * evicts another sender's transaction from a full pool. Both caps, not the effective tip at the
- * base fee: the verdict depends on the two transactions only (the base fee moves between admission
- * and inclusion, and the restore at start replays it), and neither cap can be lowered by raising
- * the other.
+ * and its tip cap are each strictly higher than the other's and at least the price bump ({@link
+ * PoolLimits#priceBumpPercent}, 10 %) above it, as geth's replacement check (strictly higher even
+ * for a zero tip or a zero bump: equal never outbids). A replacement of a (sender, nonce) slot
+ * needs it, and so does a newcomer that evicts another sender's transaction from a full pool. Both
+ * caps, not the effective tip at the base fee: the verdict depends on the two transactions only
+ * (the base fee moves between admission and inclusion, and the restore at start replays it), and
+ * neither cap can be lowered by raising the other.
  */
 final class PriceBump {
 
@@ -28,10 +29,10 @@ final class PriceBump {
     return percent;
   }
 
-  /** Whether {@code next} pays at least the bump more than {@code old} in both caps. */
+  /** Whether {@code next} pays more than {@code old}, by at least the bump, in both caps. */
   boolean outbids(PooledTransaction next, PooledTransaction old) {
-    return next.feeCap().multiply(HUNDRED).compareTo(old.feeCap().multiply(factor)) >= 0
-        && next.tipCap().multiply(HUNDRED).compareTo(old.tipCap().multiply(factor)) >= 0;
+    return next.feeCap().compareTo(bumped(old.feeCap())) >= 0
+        && next.tipCap().compareTo(bumped(old.tipCap())) >= 0;
   }
 
   /** The caps a transaction needs to outbid {@code old}, for an error detail. */
@@ -39,9 +40,10 @@ final class PriceBump {
     return "fee cap ≥ " + bumped(old.feeCap()) + " and tip cap ≥ " + bumped(old.tipCap());
   }
 
-  /** {@code value} raised by the bump, rounded up. */
+  /** The least cap that outbids {@code value}: raised by the bump (rounded up), and above it. */
   private BigInteger bumped(BigInteger value) {
     BigInteger[] qr = value.multiply(factor).divideAndRemainder(HUNDRED);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    BigInteger raised = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    return raised.max(value.add(BigInteger.ONE));
   }
 }

@@ -83,6 +83,21 @@ class TxPoolTest {
   }
 
   @Test
+  void outbiddingIsStrictEvenForAZeroTipOrAZeroBump() {
+    add(dynamic(1, 0, 1000, 0), rich(0));
+    AddOutcome.Rejected zeroTip =
+        assertRejected(add(dynamic(1, 0, 5000, 0), rich(0)), PoolRejection.REPLACEMENT_UNDERPRICED);
+    assertThat(zeroTip.detail()).isEqualTo("needs fee cap ≥ 1100 and tip cap ≥ 1");
+    assertThat(accepted(add(dynamic(1, 0, 1100, 1), rich(0))).replaced()).isPresent();
+
+    TxPool noBump = new TxPool(new PoolLimits(1, 8, 2, 8, Duration.ofHours(3), 0), BigInteger.ONE);
+    noBump.add(dynamic(1, 0, 2000, 10), rich(0), T0);
+    noBump.add(dynamic(1, 1, 2000, 10), rich(0), T0);
+    assertRejected(noBump.add(dynamic(2, 0, 2000, 10), rich(0), T0), PoolRejection.POOL_FULL);
+    assertThat(accepted(noBump.add(dynamic(2, 0, 2001, 11), rich(0), T0)).evicted()).hasSize(1);
+  }
+
+  @Test
   void legacyTransactionsUseTheGasPriceForBothCaps() {
     add(legacy(1, 0, 1000), rich(0));
     assertRejected(add(legacy(1, 0, 1099), rich(0)), PoolRejection.REPLACEMENT_UNDERPRICED);
