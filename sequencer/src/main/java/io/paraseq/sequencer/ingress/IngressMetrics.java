@@ -5,22 +5,45 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Ingress meters: {@code paraseq.ingress.transactions} (tags {@code outcome} accepted / rejected /
  * failed, {@code reason}), {@code paraseq.ingress.batch.size}, {@code paraseq.ingress.commit}
- * (latency of the pool table transaction), {@code paraseq.ingress.undo.inexact}, and gauges {@code
- * paraseq.pool.pending}, {@code paraseq.pool.queued} and {@code paraseq.ingress.queue.depth}.
- * Thread-safe.
+ * (latency of the pool table transaction), {@code paraseq.ingress.undo.inexact}, {@code
+ * paraseq.pool.evicted} (acknowledged transactions that left the pool without inclusion, tag {@code
+ * reason}), and gauges {@code paraseq.pool.pending}, {@code paraseq.pool.queued} and {@code
+ * paraseq.ingress.queue.depth}. Thread-safe.
  */
 final class IngressMetrics {
+
+  /** Why an acknowledged transaction left the pool without being included: the metric's tag. */
+  enum Eviction {
+    /** Evicted from a full pool by a newcomer that outbid it. */
+    OUTBID("outbid"),
+    /** Queued longer than the pool's lifetime. */
+    EXPIRED("expired");
+
+    private final String tag;
+
+    Eviction(String tag) {
+      this.tag = tag;
+    }
+
+    /** The value of the {@code reason} tag. */
+    String tag() {
+      return tag;
+    }
+  }
 
   private final MeterRegistry registry;
   private final Counter accepted;
   private final Counter failed;
   private final Counter undoInexact;
+  private final Map<Eviction, Counter> evicted = new EnumMap<>(Eviction.class);
   private final DistributionSummary batchSize;
   private final Timer commit;
   private final AtomicInteger pending = new AtomicInteger();
@@ -44,6 +67,14 @@ final class IngressMetrics {
             .description("latency of one batch's pool table transaction")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    for (Eviction reason : Eviction.values()) {
+      evicted.put(
+          reason,
+          Counter.builder("paraseq.pool.evicted")
+              .description("acknowledged transactions that left the pool without inclusion")
+              .tag("reason", reason.tag())
+              .register(registry));
+    }
     registry.gauge("paraseq.pool.pending", pending);
     registry.gauge("paraseq.pool.queued", queued);
   }
@@ -68,6 +99,10 @@ final class IngressMetrics {
 
   void undoInexact() {
     undoInexact.increment();
+  }
+
+  void evicted(Eviction reason, int count) {
+    evicted.get(reason).increment(count);
   }
 
   void batch(int size, Duration commitTime) {

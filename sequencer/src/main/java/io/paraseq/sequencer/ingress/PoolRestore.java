@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rebuilds the pool at start from the pool table's rows, verified again: each is re-added through
- * the pool's rules in arrival order against the current account state, with its original receive
- * time. Rows that no longer pass (bad encoding, a stale nonce, too little balance, evicted by a
- * limit) are returned for deletion. Runs on the pool writer thread (it is given the pool there).
+ * Rebuilds the pool at start from the pool table's rows, verified again: each is re-admitted
+ * ({@link TxPool#readmit}) in arrival order against the current account state, with its original
+ * receive time. Rows that no longer pass (bad encoding, a stale nonce, too little balance) are
+ * returned for deletion; the pool's capacity limits do not apply to them (each was acknowledged),
+ * so smaller limits after a restart drop nothing. Runs on the pool writer thread (it is given the
+ * pool there).
  */
 final class PoolRestore {
 
@@ -48,13 +50,12 @@ final class PoolRestore {
         continue;
       }
       VerifiedTransaction tx = valid.value();
-      AddOutcome outcome = pool.add(tx, accounts.account(tx.sender()), loaded.row().receivedAt());
+      AddOutcome outcome =
+          pool.readmit(tx, accounts.account(tx.sender()), loaded.row().receivedAt());
       switch (outcome) {
         case AddOutcome.Rejected r -> dropped.add(stored);
-        case AddOutcome.Accepted a -> {
-          a.evicted().stream().map(PooledTransaction::hash).forEach(dropped::add);
-          a.replaced().map(PooledTransaction::hash).ifPresent(dropped::add);
-        }
+        case AddOutcome.Accepted a ->
+            a.replaced().map(PooledTransaction::hash).ifPresent(dropped::add);
       }
     }
     return new Outcome(pool.pendingCount() + pool.queuedCount(), new ArrayList<>(dropped));

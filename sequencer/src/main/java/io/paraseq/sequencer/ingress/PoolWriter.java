@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,15 +36,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Batching.</b> The writer takes what is queued, up to {@code maxBatch} submissions, applies
  * {@link TxPool#add} to each in arrival order, writes the batch's net change (new rows; rows of
  * replaced and evicted transactions deleted) in one database transaction, and only after the commit
- * completes the batch's futures: many acknowledgements per WAL flush. A {@link #call} in the queue
- * closes the batch before it, so it sees every earlier submission committed.
+ * completes the batch's futures: many acknowledgements per WAL flush. Each eviction of an
+ * acknowledged transaction (outbid in a full pool, or expired) is counted and logged at WARN with
+ * its hash. A {@link #call} in the queue closes the batch before it, so it sees every earlier
+ * submission committed.
  *
  * <p><b>Failure.</b> If the write fails, nothing of the batch is acknowledged: its pool changes are
- * undone in reverse (each added transaction removed, what it replaced or evicted added back with
- * its original receive time) and every future of the batch fails with {@link
- * IngressUnavailableException}; rejections in the batch fail too, since an undone transaction may
- * have caused them. Restored transactions get new in-memory arrival numbers; their rows (never
- * deleted, the transaction rolled back) keep their arrival order for the next start.
+ * undone in reverse (each added transaction removed, what it replaced or evicted re-admitted with
+ * its original receive time, {@link TxPool#readmit}, which never refuses for room) and every future
+ * of the batch fails with {@link IngressUnavailableException}; rejections in the batch fail too,
+ * since an undone transaction may have caused them. Restored transactions get new in-memory arrival
+ * numbers; their rows (never deleted, the transaction rolled back) keep their arrival order for the
+ * next start.
  */
 final class PoolWriter {
 
@@ -187,6 +191,7 @@ final class PoolWriter {
     } catch (RuntimeException e) {
       log.error("pool expiry: deleting {} expired rows failed", expired.size(), e);
     }
+    evicted(expired, IngressMetrics.Eviction.EXPIRED, Optional.empty());
     metrics.poolSize(pool.pendingCount(), pool.queuedCount());
     log.info(
         "pool expired={} pending={} queued={}",
@@ -243,6 +248,11 @@ final class PoolWriter {
     }
     Duration commitTime = Duration.ofNanos(System.nanoTime() - started);
     metrics.batch(batch.size(), commitTime);
+    for (AddOutcome outcome : outcomes) {
+      if (outcome instanceof AddOutcome.Accepted a && !a.evicted().isEmpty()) {
+        evicted(a.evicted(), IngressMetrics.Eviction.OUTBID, Optional.of(a.transaction()));
+      }
+    }
     metrics.poolSize(pool.pendingCount(), pool.queuedCount());
     int accepted = 0;
     for (int i = 0; i < batch.size(); i++) {
@@ -267,6 +277,27 @@ final class PoolWriter {
         commitTime.toMillis(),
         pool.pendingCount(),
         pool.queuedCount());
+  }
+
+  /**
+   * Makes evictions of acknowledged transactions visible: the {@code paraseq.pool.evicted} counter
+   * and one WARN line each with the hash (a lookup of that hash now finds nothing; its row is
+   * gone). Logged after the commit only: an undone batch evicted nothing.
+   */
+  private void evicted(
+      List<PooledTransaction> gone,
+      IngressMetrics.Eviction reason,
+      Optional<PooledTransaction> by) {
+    metrics.evicted(reason, gone.size());
+    for (PooledTransaction tx : gone) {
+      log.warn(
+          "pool evicted tx={} sender={} nonce={} reason={}{}",
+          tx.hash(),
+          tx.sender(),
+          Long.toUnsignedString(tx.nonce()),
+          reason.tag(),
+          by.map(newcomer -> " by=" + newcomer.hash()).orElse(""));
+    }
   }
 
   /**
@@ -302,7 +333,8 @@ final class PoolWriter {
       a.replaced().ifPresent(back::add);
       back.addAll(a.evicted().reversed());
       for (PooledTransaction tx : back) {
-        AddOutcome again = pool.add(tx.verified(), accounts.account(tx.sender()), tx.receivedAt());
+        AddOutcome again =
+            pool.readmit(tx.verified(), accounts.account(tx.sender()), tx.receivedAt());
         boolean exact =
             again instanceof AddOutcome.Accepted r
                 && r.evicted().isEmpty()

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The pool's bounds, as in geth's txpool.
+ * The pool's bounds, named as in geth's txpool (the eviction rule differs: {@link TxPool}).
  *
  * @param accountSlots pending transactions guaranteed to each sender; a sender may hold more while
- *     the pool has room, and loses the excess first when it is full
+ *     the pool has room, and only that excess may be evicted when it is full (by a newcomer that
+ *     outbids it)
  * @param accountQueue queued (not yet executable) transactions per sender
- * @param globalSlots pending transactions in the whole pool
- * @param globalQueue queued transactions in the whole pool
+ * @param globalSlots pending transactions in the whole pool; when reached, a pending newcomer is
+ *     refused unless it may evict one
+ * @param globalQueue queued transactions in the whole pool; when reached, a queued newcomer is
+ *     refused (queued transactions are never evicted)
  * @param lifetime how long a queued transaction may wait for its nonce gap to close
  * @param priceBumpPercent how much higher both fee caps of a replacement must be
  */

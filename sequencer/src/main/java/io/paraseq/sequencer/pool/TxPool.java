@@ -17,8 +17,9 @@ import java.util.PriorityQueue;
 /**
  * The mempool's rules: per-sender nonce queues, pending (executable) versus queued (behind a nonce
  * gap), replacement of a (sender, nonce) slot only with both fee caps raised by the price bump,
- * per-sender and global limits with eviction, expiry of queued transactions, and the selection of a
- * block's transactions under an {@link OrderingPolicy}.
+ * per-sender and global limits, eviction from a full pool only for a newcomer that pays more
+ * ({@link #pendingEvictionVictim}), expiry of queued transactions, and the selection of a block's
+ * transactions under an {@link OrderingPolicy}.
  *
  * <p>Not thread-safe: one writer thread owns an instance (the ingress stage that serialises pool
  * changes); it is plain domain code, without I/O. Durability is the caller's: a transaction is
@@ -26,7 +27,14 @@ import java.util.PriorityQueue;
  */
 public final class TxPool {
 
+  /** Eviction order among candidates: lowest fee cap, lowest tip cap, latest arrival first. */
+  private static final Comparator<PooledTransaction> CHEAPEST =
+      Comparator.comparing(PooledTransaction::feeCap)
+          .thenComparing(PooledTransaction::tipCap)
+          .thenComparing(Comparator.comparingLong(PooledTransaction::arrival).reversed());
+
   private final PoolLimits limits;
+  private final PriceBump bump;
   private final BigInteger minFeeCap;
   private final Map<Address, SenderQueue> senders = new HashMap<>();
   private final Map<Hash, PooledTransaction> byHash = new HashMap<>();
@@ -40,17 +48,39 @@ public final class TxPool {
    */
   public TxPool(PoolLimits limits, BigInteger minFeeCap) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.bump = new PriceBump(limits.priceBumpPercent());
     this.minFeeCap = Objects.requireNonNull(minFeeCap, "minFeeCap");
   }
 
   /**
-   * Adds a verified transaction, checked against its sender's account in the latest sealed state.
+   * Adds a verified transaction, checked against its sender's account in the latest sealed state
+   * and against the pool's limits.
    *
    * @param tx the transaction (a user transaction; deposits never enter the pool)
    * @param account the sender's nonce and balance
    * @param now the time of arrival
    */
   public AddOutcome add(VerifiedTransaction tx, AccountState account, Instant now) {
+    return add(tx, account, now, true);
+  }
+
+  /**
+   * Puts back a transaction that was acknowledged before: the restore at start and the undo of a
+   * failed batch. The same checks as {@link #add} except the capacity limits (global pending and
+   * queued, queued per sender): what was acknowledged is not refused for room, and nothing is
+   * evicted for it. The pool may then hold more than its limits until blocks drain it; newcomers
+   * are refused meanwhile.
+   *
+   * @param tx the transaction
+   * @param account the sender's nonce and balance
+   * @param receivedAt when it was first accepted
+   */
+  public AddOutcome readmit(VerifiedTransaction tx, AccountState account, Instant receivedAt) {
+    return add(tx, account, receivedAt, false);
+  }
+
+  private AddOutcome add(
+      VerifiedTransaction tx, AccountState account, Instant now, boolean checkCapacity) {
     if (byHash.containsKey(tx.hash())) {
       return new AddOutcome.Rejected(PoolRejection.ALREADY_KNOWN, "");
     }
@@ -88,21 +118,13 @@ public final class TxPool {
     if (existing.isPresent()) {
       return replace(queue, existing.get(), candidate);
     }
-    return insert(queue, candidate, stateNonce);
+    return insert(queue, candidate, stateNonce, checkCapacity);
   }
 
   private AddOutcome replace(SenderQueue queue, PooledTransaction old, PooledTransaction next) {
-    BigInteger bump = BigInteger.valueOf(100L + limits.priceBumpPercent());
-    BigInteger hundred = BigInteger.valueOf(100);
-    boolean feeOk = next.feeCap().multiply(hundred).compareTo(old.feeCap().multiply(bump)) >= 0;
-    boolean tipOk = next.tipCap().multiply(hundred).compareTo(old.tipCap().multiply(bump)) >= 0;
-    if (!feeOk || !tipOk) {
+    if (!bump.outbids(next, old)) {
       return new AddOutcome.Rejected(
-          PoolRejection.REPLACEMENT_UNDERPRICED,
-          "needs fee cap ≥ "
-              + ceilPercent(old.feeCap(), bump)
-              + " and tip cap ≥ "
-              + ceilPercent(old.tipCap(), bump));
+          PoolRejection.REPLACEMENT_UNDERPRICED, "needs " + bump.requirement(old));
     }
     boolean pending = queue.wouldBePending(next.nonce());
     byHash.remove(old.hash());
@@ -112,43 +134,35 @@ public final class TxPool {
     return new AddOutcome.Accepted(next, pending, Optional.of(old), List.of());
   }
 
-  private AddOutcome insert(SenderQueue existing, PooledTransaction tx, long stateNonce) {
+  private AddOutcome insert(
+      SenderQueue existing, PooledTransaction tx, long stateNonce, boolean checkCapacity) {
     SenderQueue queue = existing == null ? new SenderQueue(stateNonce) : existing;
     boolean pending = queue.wouldBePending(tx.nonce());
-    List<PooledTransaction> evicted = new ArrayList<>();
-    if (pending) {
-      if (pendingTotal >= limits.globalSlots()) {
-        if (queue.pendingCount() >= limits.accountSlots()) {
-          return new AddOutcome.Rejected(
-              PoolRejection.POOL_FULL,
-              "pending "
-                  + pendingTotal
-                  + " of "
-                  + limits.globalSlots()
-                  + " and the sender holds its "
-                  + limits.accountSlots()
-                  + " guaranteed slots");
-        }
-        Optional<PooledTransaction> victim = pendingEvictionVictim(tx.sender());
-        if (victim.isEmpty()) {
-          return new AddOutcome.Rejected(
-              PoolRejection.POOL_FULL, "pending " + pendingTotal + " of " + limits.globalSlots());
-        }
-        evicted.addAll(removeFrom(victim.get()));
+    List<PooledTransaction> evicted = List.of();
+    if (checkCapacity && pending && pendingTotal >= limits.globalSlots()) {
+      Optional<PooledTransaction> victim = pendingEvictionVictim(tx);
+      if (victim.isEmpty()) {
+        return new AddOutcome.Rejected(
+            PoolRejection.POOL_FULL,
+            "pending "
+                + pendingTotal
+                + " of "
+                + limits.globalSlots()
+                + ", and it outbids no evictable transaction by "
+                + bump.percent()
+                + " %");
       }
-    } else {
+      evicted = removeFrom(victim.get());
+    } else if (checkCapacity && !pending) {
       if (queue.queuedCount() >= limits.accountQueue()) {
         return new AddOutcome.Rejected(
             PoolRejection.ACCOUNT_LIMIT,
             "sender has " + queue.queuedCount() + " queued of " + limits.accountQueue());
       }
       if (queuedTotal >= limits.globalQueue()) {
-        Optional<PooledTransaction> oldest = oldestQueued(tx.sender());
-        if (oldest.isEmpty()) {
-          return new AddOutcome.Rejected(
-              PoolRejection.POOL_FULL, "queued " + queuedTotal + " of " + limits.globalQueue());
-        }
-        evicted.addAll(removeFrom(oldest.get()));
+        return new AddOutcome.Rejected(
+            PoolRejection.POOL_FULL,
+            "queued " + queuedTotal + " of " + limits.globalQueue() + ", never evicted");
       }
     }
     int before = queue.pendingCount();
@@ -163,31 +177,39 @@ public final class TxPool {
   }
 
   /**
-   * The sender holding the most pending transactions beyond its guaranteed slots gives up its
-   * highest-nonce one (the pool stays gap-free); the adding sender is never its own victim.
+   * The eviction rule, the only way a full pool makes room. A pending newcomer that finds the
+   * pending area full may evict one transaction, which must be:
+   *
+   * <ul>
+   *   <li>of another sender that holds more than its guaranteed {@link PoolLimits#accountSlots}
+   *       pending transactions (a sender within its slots never loses one);
+   *   <li>that sender's highest nonce in the pool, pending, with nothing queued behind it (no later
+   *       nonce of that sender is left behind a gap);
+   *   <li>outbid by the newcomer ({@link PriceBump}: both caps at least the price bump, 10 % by
+   *       default, higher), so that a newcomer paying the same as the pool is refused ({@code
+   *       txpool is full}) and retries: back-pressure, not the loss of an acknowledged transaction.
+   * </ul>
+   *
+   * Of those, the cheapest goes: lowest fee cap, then lowest tip cap, then the latest arrival.
+   * Queued transactions are never evicted (a queued newcomer into a full queued area is refused);
+   * they leave only by expiry, inclusion or replacement.
    */
-  private Optional<PooledTransaction> pendingEvictionVictim(Address adder) {
-    SenderQueue richest = null;
-    Address richestSender = null;
+  private Optional<PooledTransaction> pendingEvictionVictim(PooledTransaction newcomer) {
+    PooledTransaction cheapest = null;
     for (Map.Entry<Address, SenderQueue> e : senders.entrySet()) {
       SenderQueue q = e.getValue();
-      if (e.getKey().equals(adder) || q.pendingCount() <= limits.accountSlots()) {
+      if (q.pendingCount() <= limits.accountSlots()
+          || q.queuedCount() > 0
+          || e.getKey().equals(newcomer.sender())) {
         continue;
       }
-      if (richest == null || q.pendingCount() > richest.pendingCount()) {
-        richest = q;
-        richestSender = e.getKey();
+      PooledTransaction tail = q.lastPending().orElseThrow();
+      if (bump.outbids(newcomer, tail)
+          && (cheapest == null || CHEAPEST.compare(tail, cheapest) < 0)) {
+        cheapest = tail;
       }
     }
-    return richestSender == null ? Optional.empty() : richest.lastPending();
-  }
-
-  /** The queued transaction that arrived first, of any sender but the adder. */
-  private Optional<PooledTransaction> oldestQueued(Address adder) {
-    return senders.entrySet().stream()
-        .filter(e -> !e.getKey().equals(adder))
-        .flatMap(e -> e.getValue().queuedTransactions().stream())
-        .min(Comparator.comparingLong(PooledTransaction::arrival));
+    return Optional.ofNullable(cheapest);
   }
 
   /**
@@ -332,11 +354,6 @@ public final class TxPool {
     List<PooledTransaction> all = new ArrayList<>(queue.pendingTransactions());
     all.addAll(queue.queuedTransactions());
     return all;
-  }
-
-  private static BigInteger ceilPercent(BigInteger value, BigInteger percent) {
-    BigInteger[] qr = value.multiply(percent).divideAndRemainder(BigInteger.valueOf(100));
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }
 
   /** Walks one sender's pending transactions during {@link #select}. */

@@ -6,13 +6,19 @@ import static io.paraseq.sequencer.ingress.IngressTransactions.hash;
 import static io.paraseq.sequencer.ingress.IngressTransactions.sender;
 import static io.paraseq.sequencer.ingress.IngressTransactions.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.pool.AccountState;
 import io.paraseq.sequencer.pool.PoolLimits;
+import io.paraseq.sequencer.pool.PoolRejection;
 import io.paraseq.sequencer.pool.TxPool;
 import io.paraseq.sequencer.store.PoolStore;
 import java.math.BigInteger;
@@ -32,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -104,6 +111,7 @@ class IngressServiceTest {
       assertThat(store.loadAll()).extracting(r -> r.hash()).containsExactly(hash(pending));
       assertThat(ingress.readPool(pool -> pool.get(hash(queued)).isPresent()).get()).isFalse();
       assertThat(ingress.readPool(pool -> pool.pendingCount()).get()).isEqualTo(1);
+      assertThat(evicted("expired")).isEqualTo(1);
     }
   }
 
@@ -174,7 +182,8 @@ class IngressServiceTest {
 
   @Test
   void aFailedWriteAcknowledgesNothingAndUndoesReplacementsAndEvictions() throws Exception {
-    // Two pending slots in all: a third pending transaction evicts sender 1's second one.
+    // Two pending slots in all: a third pending transaction that pays 10 % more evicts sender 1's
+    // second one.
     PoolLimits tight = new PoolLimits(1, 1, 2, 1, Duration.ofHours(3), 10);
     try (IngressService ingress = started(funded(3), tight, 100, 512)) {
       Bytes s1n0 = transfer(1, 0, 1_000);
@@ -184,7 +193,7 @@ class IngressServiceTest {
 
       sql("ALTER TABLE pool_transactions RENAME TO pool_transactions_away");
       Bytes replacement = transfer(1, 0, 5_000);
-      Bytes evictor = transfer(2, 0, 1_000);
+      Bytes evictor = transfer(2, 0, 1_100);
       CountDownLatch release = hold(ingress);
       CompletableFuture<IngressResult> r1 = ingress.submit(replacement);
       awaitQueued(1);
@@ -194,6 +203,7 @@ class IngressServiceTest {
       assertFailsUnavailable(r1);
       assertFailsUnavailable(r2);
       assertThat(registry.get("paraseq.ingress.undo.inexact").counter().count()).isZero();
+      assertThat(evicted("outbid")).isZero();
 
       // The pool is as before the batch: both of sender 1's, none of the batch's.
       assertThat(ingress.readPool(pool -> present(pool, s1n0, s1n1, replacement, evictor)).get())
@@ -209,6 +219,74 @@ class IngressServiceTest {
       assertThat(store.loadAll())
           .extracting(r -> r.hash())
           .containsExactly(hash(replacement), hash(evictor));
+    }
+  }
+
+  @Test
+  void aFullPoolRefusesAnEqualFeeAndAnOutbiddingNewcomerEvictsVisibly() throws Exception {
+    PoolLimits tight = new PoolLimits(1, 1, 2, 1, Duration.ofHours(3), 10);
+    Logger logger = (Logger) LoggerFactory.getLogger(PoolWriter.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try (IngressService ingress = started(funded(3), tight, 100, 512)) {
+      Bytes s1n0 = transfer(1, 0, 1_000);
+      Bytes s1n1 = transfer(1, 1, 1_000);
+      assertThat(ingress.submit(s1n0).get()).isInstanceOf(IngressResult.Accepted.class);
+      assertThat(ingress.submit(s1n1).get()).isInstanceOf(IngressResult.Accepted.class);
+
+      // Same price: refused, back-pressure; sender 1 keeps both acknowledged transactions.
+      assertThat(ingress.submit(transfer(2, 0, 1_000)).get())
+          .isInstanceOfSatisfying(
+              IngressResult.PoolRefused.class,
+              r -> assertThat(r.reason()).isEqualTo(PoolRejection.POOL_FULL));
+      assertThat(store.loadAll()).extracting(r -> r.hash()).containsExactly(hash(s1n0), hash(s1n1));
+      assertThat(evicted("outbid")).isZero();
+
+      // 10 % more: sender 1's tail (beyond its one guaranteed slot) is evicted, row and all.
+      Bytes evictor = transfer(2, 0, 1_100);
+      assertThat(ingress.submit(evictor).get()).isInstanceOf(IngressResult.Accepted.class);
+      assertThat(store.loadAll())
+          .extracting(r -> r.hash())
+          .containsExactly(hash(s1n0), hash(evictor));
+      assertThat(ingress.readPool(pool -> pool.get(hash(s1n1)).isPresent()).get()).isFalse();
+      assertThat(evicted("outbid")).isEqualTo(1);
+      assertThat(lines.list)
+          .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+          .contains(
+              tuple(
+                  Level.WARN,
+                  "pool evicted tx="
+                      + hash(s1n1)
+                      + " sender="
+                      + sender(1)
+                      + " nonce=1 reason=outbid by="
+                      + hash(evictor)));
+    } finally {
+      logger.detachAppender(lines);
+    }
+  }
+
+  @Test
+  void theRestoreKeepsEveryAcknowledgedRowWhenTheLimitsShrank() throws Exception {
+    try (IngressService ingress = started(funded(2), PoolLimits.DEFAULTS, 100, 512)) {
+      for (int nonce = 0; nonce < 3; nonce++) {
+        assertThat(ingress.submit(transfer(1, nonce, 1_000)).get())
+            .isInstanceOf(IngressResult.Accepted.class);
+      }
+      assertThat(ingress.submit(transfer(2, 5, 1_000)).get())
+          .isInstanceOf(IngressResult.Accepted.class);
+    }
+    PoolLimits smaller = new PoolLimits(1, 1, 1, 1, Duration.ofHours(3), 10);
+    try (IngressService ingress = started(funded(2), smaller, 100, 512)) {
+      assertThat(ingress.readPool(pool -> pool.pendingCount()).get()).isEqualTo(3);
+      assertThat(ingress.readPool(pool -> pool.queuedCount()).get()).isEqualTo(1);
+      assertThat(store.count()).isEqualTo(4);
+      // Over its limits, the pool refuses newcomers until blocks drain it.
+      assertThat(ingress.submit(transfer(2, 0, 1_000)).get())
+          .isInstanceOfSatisfying(
+              IngressResult.PoolRefused.class,
+              r -> assertThat(r.reason()).isEqualTo(PoolRejection.POOL_FULL));
     }
   }
 
@@ -268,6 +346,10 @@ class IngressServiceTest {
           .isInstanceOf(IngressResult.Invalid.class);
       assertThat(store.count()).isZero();
     }
+  }
+
+  private double evicted(String reason) {
+    return registry.get("paraseq.pool.evicted").tag("reason", reason).counter().count();
   }
 
   private static List<Boolean> present(TxPool pool, Bytes... raws) {

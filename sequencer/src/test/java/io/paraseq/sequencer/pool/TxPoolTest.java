@@ -83,6 +83,21 @@ class TxPoolTest {
   }
 
   @Test
+  void outbiddingIsStrictEvenForAZeroTipOrAZeroBump() {
+    add(dynamic(1, 0, 1000, 0), rich(0));
+    AddOutcome.Rejected zeroTip =
+        assertRejected(add(dynamic(1, 0, 5000, 0), rich(0)), PoolRejection.REPLACEMENT_UNDERPRICED);
+    assertThat(zeroTip.detail()).isEqualTo("needs fee cap ≥ 1100 and tip cap ≥ 1");
+    assertThat(accepted(add(dynamic(1, 0, 1100, 1), rich(0))).replaced()).isPresent();
+
+    TxPool noBump = new TxPool(new PoolLimits(1, 8, 2, 8, Duration.ofHours(3), 0), BigInteger.ONE);
+    noBump.add(dynamic(1, 0, 2000, 10), rich(0), T0);
+    noBump.add(dynamic(1, 1, 2000, 10), rich(0), T0);
+    assertRejected(noBump.add(dynamic(2, 0, 2000, 10), rich(0), T0), PoolRejection.POOL_FULL);
+    assertThat(accepted(noBump.add(dynamic(2, 0, 2001, 11), rich(0), T0)).evicted()).hasSize(1);
+  }
+
+  @Test
   void legacyTransactionsUseTheGasPriceForBothCaps() {
     add(legacy(1, 0, 1000), rich(0));
     assertRejected(add(legacy(1, 0, 1099), rich(0)), PoolRejection.REPLACEMENT_UNDERPRICED);
@@ -104,44 +119,112 @@ class TxPoolTest {
   }
 
   @Test
-  void aFullPoolEvictsTheHighestNonceOfTheSenderBeyondItsGuaranteedSlots() {
+  void aFullPoolRefusesANewcomerThatPaysTheSameAndEvictsNothing() {
     TxPool small = new TxPool(new PoolLimits(2, 8, 4, 8, Duration.ofHours(3), 10), BigInteger.ONE);
     for (long nonce = 0; nonce < 4; nonce++) {
       small.add(dynamic(1, nonce, 2000, 10), rich(0), T0);
     }
-    assertThat(small.pendingCount()).isEqualTo(4);
 
-    AddOutcome outcome = small.add(dynamic(2, 0, 2000, 10), rich(0), T0);
+    AddOutcome.Rejected full =
+        assertRejected(small.add(dynamic(2, 0, 2000, 10), rich(0), T0), PoolRejection.POOL_FULL);
 
-    AddOutcome.Accepted accepted = (AddOutcome.Accepted) outcome;
-    assertThat(accepted.evicted())
-        .singleElement()
-        .satisfies(tx -> assertThat(tx.nonce()).isEqualTo(3));
-    assertThat(small.pendingCount()).isEqualTo(4);
+    assertThat(full.message())
+        .isEqualTo(
+            "txpool is full: pending 4 of 4, and it outbids no evictable transaction by 10 %");
     assertThat(small.transactionsOf(sender(1)))
         .extracting(PooledTransaction::nonce)
-        .containsExactly(0L, 1L, 2L);
-
-    // Sender 1 is still above its two guaranteed slots, so it cannot push others out.
-    assertThat(small.add(dynamic(1, 3, 2000, 10), rich(0), T0))
-        .isInstanceOfSatisfying(
-            AddOutcome.Rejected.class,
-            r -> assertThat(r.reason()).isEqualTo(PoolRejection.POOL_FULL));
+        .containsExactly(0L, 1L, 2L, 3L);
   }
 
   @Test
-  void aFullQueueEvictsTheOldestQueuedTransactionOfAnotherSender() {
+  void aNewcomerThatOutbidsByTheBumpEvictsTheCheapestTailBeyondTheGuaranteedSlots() {
+    TxPool small = new TxPool(new PoolLimits(2, 8, 6, 8, Duration.ofHours(3), 10), BigInteger.ONE);
+    for (long nonce = 0; nonce < 3; nonce++) {
+      small.add(dynamic(1, nonce, 3000, 30), rich(0), T0);
+      small.add(dynamic(2, nonce, 2000, 20), rich(0), T0);
+    }
+
+    // 2,199 is below 2,000 + 10 %: refused. 2,200 / 22 outbids sender 2's tail (not sender 1's).
+    assertRejected(small.add(dynamic(3, 0, 2199, 22), rich(0), T0), PoolRejection.POOL_FULL);
+    assertRejected(small.add(dynamic(3, 0, 2200, 21), rich(0), T0), PoolRejection.POOL_FULL);
+    AddOutcome.Accepted first = accepted(small.add(dynamic(3, 0, 2200, 22), rich(0), T0));
+    assertThat(first.evicted())
+        .singleElement()
+        .satisfies(tx -> assertThat(senderIndex(tx) + ":" + tx.nonce()).isEqualTo("2:2"));
+    assertThat(small.pendingCount()).isEqualTo(6);
+
+    // Sender 2 is back within its two slots; only sender 1's tail is left, and it costs more.
+    assertRejected(small.add(dynamic(4, 0, 3299, 100), rich(0), T0), PoolRejection.POOL_FULL);
+    AddOutcome.Accepted second = accepted(small.add(dynamic(4, 0, 3300, 33), rich(0), T0));
+    assertThat(second.evicted())
+        .singleElement()
+        .satisfies(tx -> assertThat(senderIndex(tx) + ":" + tx.nonce()).isEqualTo("1:2"));
+
+    // Everyone is within the guaranteed slots now: no fee buys room.
+    assertRejected(
+        small.add(dynamic(5, 0, 1_000_000, 1_000_000), rich(0), T0), PoolRejection.POOL_FULL);
+    assertThat(small.transactionsOf(sender(1))).extracting(PooledTransaction::nonce).hasSize(2);
+    assertThat(small.transactionsOf(sender(2))).extracting(PooledTransaction::nonce).hasSize(2);
+  }
+
+  @Test
+  void neverEvictsInFrontOfAQueuedNonceNorFromTheNewcomersOwnSender() {
+    TxPool small = new TxPool(new PoolLimits(1, 8, 4, 8, Duration.ofHours(3), 10), BigInteger.ONE);
+    small.add(dynamic(1, 0, 2000, 10), rich(0), T0);
+    small.add(dynamic(1, 1, 2000, 10), rich(0), T0);
+    small.add(dynamic(1, 3, 2000, 10), rich(0), T0); // queued behind nonce 2
+    small.add(dynamic(2, 0, 2000, 10), rich(0), T0);
+    small.add(dynamic(2, 1, 2000, 10), rich(0), T0);
+    assertThat(small.pendingCount()).isEqualTo(4);
+
+    // Sender 1's pending tail has nonce 3 behind it; sender 2 is the adder itself.
+    assertRejected(
+        small.add(dynamic(2, 2, 1_000_000, 1_000_000), rich(0), T0), PoolRejection.POOL_FULL);
+    // A third sender may take sender 2's tail (nothing of sender 2 is behind it).
+    AddOutcome.Accepted accepted =
+        accepted(small.add(dynamic(3, 0, 1_000_000, 1_000_000), rich(0), T0));
+    assertThat(accepted.evicted())
+        .singleElement()
+        .satisfies(tx -> assertThat(senderIndex(tx) + ":" + tx.nonce()).isEqualTo("2:1"));
+    assertThat(small.transactionsOf(sender(1)))
+        .extracting(PooledTransaction::nonce)
+        .containsExactly(0L, 1L, 3L);
+  }
+
+  @Test
+  void aFullQueuedAreaRefusesInsteadOfEvicting() {
     TxPool small = new TxPool(new PoolLimits(4, 2, 8, 2, Duration.ofHours(3), 10), BigInteger.ONE);
     small.add(dynamic(1, 5, 2000, 10), rich(0), T0);
     small.add(dynamic(1, 6, 2000, 10), rich(0), T0.plusSeconds(1));
 
-    AddOutcome.Accepted accepted =
-        (AddOutcome.Accepted) small.add(dynamic(2, 9, 2000, 10), rich(0), T0.plusSeconds(2));
+    AddOutcome.Rejected full =
+        assertRejected(
+            small.add(dynamic(2, 9, 1_000_000, 1_000_000), rich(0), T0.plusSeconds(2)),
+            PoolRejection.POOL_FULL);
 
-    assertThat(accepted.evicted())
-        .singleElement()
-        .satisfies(tx -> assertThat(tx.nonce()).isEqualTo(5));
+    assertThat(full.message()).isEqualTo("txpool is full: queued 2 of 2, never evicted");
     assertThat(small.queuedCount()).isEqualTo(2);
+    // An executable transaction still gets in.
+    assertPending(small.add(dynamic(2, 0, 2000, 10), rich(0), T0));
+  }
+
+  @Test
+  void readmittingAnAcknowledgedTransactionIgnoresTheCapacityLimits() {
+    TxPool small = new TxPool(new PoolLimits(1, 1, 1, 1, Duration.ofHours(3), 10), BigInteger.ONE);
+    small.add(dynamic(1, 0, 2000, 10), rich(0), T0);
+    small.add(dynamic(1, 5, 2000, 10), rich(0), T0);
+
+    AddOutcome.Accepted pending = accepted(small.readmit(dynamic(2, 0, 2000, 10), rich(0), T0));
+    AddOutcome.Accepted queued = accepted(small.readmit(dynamic(2, 7, 2000, 10), rich(0), T0));
+    AddOutcome.Accepted secondQueued =
+        accepted(small.readmit(dynamic(2, 8, 2000, 10), rich(0), T0));
+
+    assertThat(List.of(pending, queued, secondQueued))
+        .allSatisfy(a -> assertThat(a.evicted()).isEmpty());
+    assertThat(small.pendingCount()).isEqualTo(2);
+    assertThat(small.queuedCount()).isEqualTo(3);
+    // The other checks still apply.
+    assertRejected(small.readmit(dynamic(3, 0, 99, 1), rich(1), T0), PoolRejection.NONCE_TOO_LOW);
   }
 
   @Test
