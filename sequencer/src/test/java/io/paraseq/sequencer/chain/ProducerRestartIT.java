@@ -14,6 +14,7 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.sequencer.ParaseqApplication;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,15 +92,20 @@ class ProducerRestartIT {
   }
 
   private static ConfigurableApplicationContext start(String... extra) {
-    return new SpringApplicationBuilder(ParaseqApplication.class)
-        .properties(
-            "spring.datasource.url=" + db.jdbcUrl(),
-            "paraseq.db.schema=" + db.schema(),
-            "server.port=0",
-            "server.address=127.0.0.1",
-            "paraseq.producer.block-interval=100ms")
-        .properties(extra)
-        .run();
+    // Command-line arguments: they take precedence over application.yml (builder "properties"
+    // are defaults, which the yml's own defaults would override).
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--paraseq.db.schema=" + db.schema(),
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--paraseq.producer.block-interval=100ms"));
+    for (String property : extra) {
+      args.add("--" + property);
+    }
+    return new SpringApplicationBuilder(ParaseqApplication.class).run(args.toArray(String[]::new));
   }
 
   private static Web3j client(ConfigurableApplicationContext context) {

@@ -63,15 +63,16 @@ class IngressRestartIT {
   }
 
   private static ConfigurableApplicationContext start() {
+    // Command-line arguments: they take precedence over application.yml (builder "properties"
+    // are defaults, which the yml's own defaults would override).
     return new SpringApplicationBuilder(ParaseqApplication.class)
-        .properties(
-            "spring.datasource.url=" + db.jdbcUrl(),
-            "paraseq.db.schema=" + db.schema(),
-            "server.port=0",
-            "server.address=127.0.0.1",
+        .run(
+            "--spring.datasource.url=" + db.jdbcUrl(),
+            "--paraseq.db.schema=" + db.schema(),
+            "--server.port=0",
+            "--server.address=127.0.0.1",
             // The pool's restart is under test: transactions must stay in it, not go into blocks.
-            "paraseq.producer.enabled=false")
-        .run();
+            "--paraseq.producer.enabled=false");
   }
 
   private static Web3j client(ConfigurableApplicationContext context) {
