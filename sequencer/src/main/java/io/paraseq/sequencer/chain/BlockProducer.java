@@ -39,28 +39,37 @@ import org.slf4j.LoggerFactory;
  * The block producer (DESIGN.md §2.3): every block interval, or at once after a block that filled
  * its gas budget or transaction count, it selects executable transactions from the pool, executes
  * them on the world state's latest view, seals the block (applying its diff to the world state),
- * persists block, transactions, receipts, logs, state rows and the deletion of their pool rows in
- * one database transaction, then tells the pool the new nonces and publishes the new head.
+ * tells the pool the new nonces, and hands the block to the {@link BlockPersister}, which writes
+ * block, transactions, receipts, logs, state rows and the deletion of their pool rows in one
+ * database transaction and then publishes the new head.
+ *
+ * <p><b>Pipeline.</b> Persisting block N overlaps with building block N+1: the producer continues
+ * from the sealed (not yet committed) block N, and the pool has already dropped N's transactions,
+ * so N+1 does not select them again. At most one block is in flight: handing N+1 over waits for N's
+ * commit. Heads are published after their commit, in order (see {@link BlockPersister}).
  *
  * <p><b>Threads.</b> One platform thread, {@code paraseq-block-producer}, owns the {@link
  * WorldState} (its single writer), the {@link BlockAssembler} and the parent header; every block
- * asserts it runs there. The pool is only touched through {@link IngressService#readPool}, i.e. on
- * the pool writer thread. Other threads read {@link ChainHead}, {@link #failure()} and the world
- * state's views.
+ * asserts it runs there. The persister thread only reads the sealed block and the state snapshot it
+ * is given. The pool is only touched through {@link IngressService#readPool}, i.e. on the pool
+ * writer thread. Other threads read {@link ChainHead}, {@link #failure()} and the world state's
+ * views.
  *
  * <p><b>State tasks.</b> What only the world state's owner may do ({@link WorldState#proof}) is
  * handed to the thread with {@link #onStateOwner} ({@link StateTasks}: bounded, unparks the
- * thread); the thread runs the tasks between blocks, so a task sees the state of the last published
- * head and waits at most for the block being built. With production disabled ({@code
+ * thread); the thread runs the tasks between blocks, after waiting for the block in flight, so the
+ * world state is the state of the published head while they run; a task waits at most for the block
+ * being built and the one being written. With production disabled ({@code
  * paraseq.producer.enabled=false}) the thread still starts, owns the state and serves tasks, but
  * builds no blocks. At fail-stop (the state is then ahead of the published head) and when the
  * thread ends, tasks are refused.
  *
  * <p><b>Failure.</b> A failure before the world state is changed (the pool did not answer, an
  * executor bug) is logged and the next tick tries again. Once the diff has been applied the
- * in-memory state is ahead of the database if the block's transaction then fails: the producer
- * stops for good (fail-stop), reports DOWN in the {@code producer} health component and logs at
- * ERROR; a restart rebuilds the state from the database, where the block does not exist.
+ * in-memory state is ahead of the database if sealing or the block's transaction then fails: the
+ * producer stops for good (fail-stop), nothing later is persisted or published, it reports DOWN in
+ * the {@code producer} health component and logs at ERROR; a restart rebuilds the state from the
+ * database, where the block does not exist.
  */
 final class BlockProducer implements AutoCloseable {
 
@@ -75,13 +84,11 @@ final class BlockProducer implements AutoCloseable {
   private final WorldState state;
   private final BlockAssembler assembler;
   private final BlockExecutor executor;
-  private final ChainStore store;
+  private final BlockPersister persister;
   private final IngressService pool;
   private final OrderingPolicy policy;
   private final ProducerProperties properties;
   private final NextBlockContext nextContext;
-  private final ChainHead head;
-  private final ProducerMetrics metrics;
   private final Thread thread;
   private final StateTasks stateTasks;
 
@@ -106,13 +113,11 @@ final class BlockProducer implements AutoCloseable {
     this.parent = chain.head();
     this.assembler = new BlockAssembler(config, state);
     this.executor = Objects.requireNonNull(executor, "executor");
-    this.store = Objects.requireNonNull(store, "store");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.properties = Objects.requireNonNull(properties, "properties");
     this.nextContext = Objects.requireNonNull(nextContext, "nextContext");
-    this.head = Objects.requireNonNull(head, "head");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.persister = new BlockPersister(store, head, metrics, this::stopAfterFailure);
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
     this.stateTasks = new StateTasks(thread);
     metrics.head(parent.number());
@@ -167,7 +172,7 @@ final class BlockProducer implements AutoCloseable {
         if (!running) {
           break; // fail-stop or close: the state may be ahead of the head, serve nothing more
         }
-        stateTasks.runPending(state);
+        runStateTasks();
         if (!full) {
           awaitNextBlock(started + intervalNanos);
         }
@@ -185,19 +190,43 @@ final class BlockProducer implements AutoCloseable {
       Thread.currentThread().interrupt();
       running = false;
     } catch (StateAheadException e) {
-      failure = e.getCause();
-      stateTasks.close("block production stopped after a failed block; restart the node");
-      running = false;
-      log.error(
-          "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
-              + " the in-memory state is ahead of the database. Restart the node to rebuild"
-              + " from the database.",
-          e.number,
-          e.getCause());
+      stopAfterFailure(e.number, e.getCause());
     } catch (RuntimeException | ExecutionException | TimeoutException e) {
       log.error("block {} not built; trying again next interval", parent.number() + 1, e);
     }
     return false;
+  }
+
+  /**
+   * Stops production for good: block {@code number} was applied to the world state but not
+   * persisted. Called on the producer thread (sealing failed) or the persister thread (the block's
+   * transaction failed); the first failure is the one reported.
+   */
+  private synchronized void stopAfterFailure(long number, Throwable cause) {
+    if (failure != null) {
+      return;
+    }
+    failure = cause;
+    stateTasks.close("block production stopped after a failed block; restart the node");
+    running = false;
+    LockSupport.unpark(thread);
+    log.error(
+        "BLOCK PRODUCTION STOPPED: block {} was applied to the world state but not persisted;"
+            + " the in-memory state is ahead of the database. Restart the node to rebuild"
+            + " from the database.",
+        number,
+        cause);
+  }
+
+  /**
+   * Runs the waiting state tasks once the block in flight is committed and published, so they see
+   * the world state of the head; none after a failed persist (the tasks are refused then).
+   */
+  private void runStateTasks() {
+    if (stateTasks.isEmpty() || !persister.awaitInFlight() || !running) {
+      return;
+    }
+    stateTasks.runPending(state);
   }
 
   /**
@@ -211,13 +240,14 @@ final class BlockProducer implements AutoCloseable {
       if (stateTasks.isEmpty()) {
         LockSupport.parkNanos(this, wait);
       }
-      stateTasks.runPending(state);
+      runStateTasks();
     }
   }
 
   /**
-   * Builds, persists and publishes one block, unless there is nothing to include and empty blocks
-   * are off. Returns whether the block was full (the next one should follow at once).
+   * Builds one block and hands it to the persister (which publishes it after its commit), unless
+   * there is nothing to include and empty blocks are off. Returns whether the block was full (the
+   * next one should follow at once).
    */
   boolean produceBlock() throws InterruptedException, ExecutionException, TimeoutException {
     assertOwner();
@@ -238,34 +268,24 @@ final class BlockProducer implements AutoCloseable {
     BlockExecution execution =
         executor.execute(
             context, selected.stream().map(PooledTransaction::verified).toList(), state.view());
-    SealedBlock sealed;
-    StateSnapshot after;
-    long built;
+    BlockHeader header;
     try {
       Block block = assembler.assemble(parent, context, execution);
-      after = state.view();
-      sealed =
+      StateSnapshot after = state.view();
+      SealedBlock sealed =
           SealedBlock.of(block, execution.included(), execution.diff(), after, poolRows(execution));
-      built = System.nanoTime();
-      store.persist(sealed);
+      long built = System.nanoTime();
+      header = block.header();
+      parent = header;
+      updatePool(execution, after);
+      if (!persister.submit(
+          new BlockPersister.BuiltBlock(
+              sealed, after, execution.skipped().size(), started, built))) {
+        return false; // the block before failed: production has stopped
+      }
     } catch (RuntimeException e) {
       throw new StateAheadException(context.number(), e);
     }
-    long persisted = System.nanoTime();
-    BlockHeader header = sealed.block().header();
-    parent = header;
-    updatePool(execution);
-    head.publish(new ChainHead.Head(header, after));
-    metrics.block(header.number(), execution.included().size(), built - started, persisted - built);
-    log.info(
-        "block={} txs={} skipped={} gas={} build_ms={} persist_ms={} ms={}",
-        header.number(),
-        execution.included().size(),
-        execution.skipped().size(),
-        Long.toUnsignedString(header.gasUsed()),
-        (built - started) / 1_000_000,
-        (persisted - built) / 1_000_000,
-        (persisted - started) / 1_000_000);
     long gasLeft = header.gasLimit() - header.gasUsed();
     return selected.size() >= properties.maxTransactions() || gasLeft < MIN_TX_GAS;
   }
@@ -280,14 +300,14 @@ final class BlockProducer implements AutoCloseable {
 
   /**
    * Moves the pool to the new nonces of the block's senders (dropping what was included) and drops
-   * the skipped candidates, whose rows the block's transaction deleted. Queued on the pool writer
-   * ahead of the next block's selection; not awaited.
+   * the skipped candidates, whose rows the block's transaction deletes. Queued on the pool writer
+   * ahead of the next block's selection, before the block is committed; not awaited. If the block
+   * then fails to commit, production stops and a restart restores the pool from its rows.
    */
-  private void updatePool(BlockExecution execution) {
+  private void updatePool(BlockExecution execution, StateSnapshot view) {
     if (execution.included().isEmpty() && execution.skipped().isEmpty()) {
       return;
     }
-    StateSnapshot view = state.view();
     Map<Address, Long> nonces = new HashMap<>();
     for (ExecutedTransaction tx : execution.included()) {
       Address sender = tx.transaction().sender();
@@ -321,7 +341,10 @@ final class BlockProducer implements AutoCloseable {
     }
   }
 
-  /** Stops producing after the current block; waits up to 10 s for the thread. */
+  /**
+   * Stops producing after the current block; waits up to 10 s for the thread, then up to 10 s for
+   * the block in flight to be committed and published.
+   */
   @Override
   public void close() throws InterruptedException {
     running = false;
@@ -331,6 +354,7 @@ final class BlockProducer implements AutoCloseable {
         log.warn("block producer did not stop within 10s");
       }
     }
+    persister.close();
   }
 
   /** The world state took a block the database did not. */

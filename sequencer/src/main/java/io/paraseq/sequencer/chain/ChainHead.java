@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The latest sealed and persisted block with the state after it, published by the block producer
- * after each commit. Read from any thread; only the producer thread sets it. Readers that need the
- * header and the state of the same block take one {@link Head} and use both of its parts.
+ * The latest sealed and persisted block with the state after it, published after each block's
+ * commit, in block order. Read from any thread; only the block persister thread sets it ({@link
+ * BlockPersister}). Readers that need the header and the state of the same block take one {@link
+ * Head} and use both of its parts.
  */
 public final class ChainHead {
 

@@ -25,10 +25,11 @@ import javax.sql.DataSource;
  * build on it); never writes.
  *
  * <p>Every query uses an index: blocks by number (primary key) or hash (unique), a block's
- * transactions and receipts by {@code (block_number, tx_index)} (unique), transactions and receipts
- * by hash (primary keys), logs by {@code (block_number, log_index)} (primary key), {@code (address,
- * block_number)} or {@code (topic0, block_number)}. Rows of a block are immutable once committed,
- * so reading a block in several statements is consistent.
+ * transactions by {@code (block_number, tx_index)} (unique) and their receipts through the
+ * transaction hash, transactions and receipts by hash (primary keys), logs by {@code (block_number,
+ * log_index)} (primary key), {@code (address, block_number)} or {@code (topic0, block_number)}.
+ * Receipts keep no bloom (V3): a receipt's bloom is computed from its logs. Rows of a block are
+ * immutable once committed, so reading a block in several statements is consistent.
  *
  * <p>Thread-safe (holds no state besides the data source).
  */
@@ -53,7 +54,7 @@ public final class ChainQueries {
           + " WHERE p.hash = ?";
   private static final String RECEIPT =
       "SELECT r.status, r.gas_used, r.cumulative_gas_used, r.effective_gas_price, r.l1_fee,"
-          + " r.contract_address, r.logs_bloom, r.tx_index, t.tx_type, t.sender, t.recipient,"
+          + " r.contract_address, r.tx_index, t.tx_type, t.sender, t.recipient,"
           + " b.number, b.hash, b.base_fee_per_gas, b.timestamp"
           + " FROM receipts r JOIN transactions t ON t.hash = r.tx_hash"
           + " JOIN blocks b ON b.number = r.block_number WHERE r.tx_hash = ?";
@@ -63,12 +64,11 @@ public final class ChainQueries {
   private static final String HEADERS =
       "SELECT number, header_rlp FROM blocks WHERE number BETWEEN ? AND ? ORDER BY number";
   private static final String TIPS =
-      "SELECT r.block_number, r.gas_used, CASE WHEN t.tx_type = 126 THEN 0"
+      "SELECT t.block_number, r.gas_used, CASE WHEN t.tx_type = 126 THEN 0"
           + " ELSE GREATEST(r.effective_gas_price - b.base_fee_per_gas, 0) END"
-          + " FROM receipts r"
-          + " JOIN transactions t ON t.block_number = r.block_number AND t.tx_index = r.tx_index"
-          + " JOIN blocks b ON b.number = r.block_number"
-          + " WHERE r.block_number BETWEEN ? AND ? ORDER BY r.block_number, r.tx_index";
+          + " FROM transactions t JOIN receipts r ON r.tx_hash = t.hash"
+          + " JOIN blocks b ON b.number = t.block_number"
+          + " WHERE t.block_number BETWEEN ? AND ? ORDER BY t.block_number, t.tx_index";
   private static final String LOGS =
       "SELECT l.block_number, l.log_index, l.tx_hash, l.tx_index, l.address, l.topic0, l.topic1,"
           + " l.topic2, l.topic3, l.data, b.hash, b.timestamp"
@@ -220,22 +220,22 @@ public final class ChainQueries {
               }
               TransactionLocation location =
                   new TransactionLocation(
-                      ChainRows.hash(rs, 13), rs.getLong(12), rs.getInt(8), ChainRows.wei(rs, 14));
-              List<ChainLog> logs = receiptLogs(connection, hash, location, rs.getLong(15));
+                      ChainRows.hash(rs, 12), rs.getLong(11), rs.getInt(7), ChainRows.wei(rs, 13));
+              List<ChainLog> logs = receiptLogs(connection, hash, location, rs.getLong(14));
               return Optional.of(
                   new ChainReceipt(
                       hash,
                       location,
-                      ChainRows.type(rs.getInt(9)),
-                      ChainRows.address(rs, 10),
-                      ChainRows.optionalAddress(rs, 11),
+                      ChainRows.type(rs.getInt(8)),
+                      ChainRows.address(rs, 9),
+                      ChainRows.optionalAddress(rs, 10),
                       ChainRows.optionalAddress(rs, 6),
                       ReceiptStatus.of(rs.getInt(1) == 1),
                       rs.getLong(3),
                       rs.getLong(2),
                       ChainRows.wei(rs, 4),
                       ChainRows.wei(rs, 5),
-                      new LogsBloom(Bytes.of(rs.getBytes(7))),
+                      LogsBloom.of(logs.stream().map(ChainLog::log).toList()),
                       logs));
             }
           }

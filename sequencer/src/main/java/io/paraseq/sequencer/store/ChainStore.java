@@ -34,7 +34,9 @@ import javax.sql.DataSource;
  * The chain tables (V1: {@code chain_info}, {@code blocks}, {@code transactions}, {@code receipts},
  * {@code logs}) and the flat state (V2: {@code accounts}, {@code storage}). A block and everything
  * it changes — its rows, the state rows, the deletion of its pool rows — are written in one
- * database transaction: after a crash the database holds a block completely or not at all.
+ * database transaction: after a crash the database holds a block completely or not at all. Receipt
+ * rows keep no bloom and no consensus encoding (V3): both follow exactly from the row, its
+ * transaction's type and its logs.
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the block producer
  * thread writes (and the start-up thread, before the producer exists).
@@ -52,9 +54,9 @@ public final class ChainStore {
           + " ?::bytea[]) AS x(h, i, t, f, n, r, v, g, w)";
   private static final String INSERT_RECEIPTS =
       "INSERT INTO receipts (tx_hash, block_number, tx_index, status, gas_used,"
-          + " cumulative_gas_used, effective_gas_price, logs_bloom, encoded)"
-          + " SELECT h, ?, i, s, g, c, p, b, e FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
-          + " ?::int8[], ?::int8[], ?::numeric[], ?::bytea[], ?::bytea[]) AS x(h, i, s, g, c, p, b, e)";
+          + " cumulative_gas_used, effective_gas_price)"
+          + " SELECT h, ?, i, s, g, c, p FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
+          + " ?::int8[], ?::int8[], ?::numeric[]) AS x(h, i, s, g, c, p)";
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
@@ -278,8 +280,6 @@ public final class ChainStore {
     Long[] gasUsed = new Long[n];
     Long[] cumulative = new Long[n];
     BigDecimal[] prices = new BigDecimal[n];
-    byte[][] blooms = new byte[n][];
-    byte[][] encoded = new byte[n][];
     LogColumns logs = new LogColumns();
     for (int i = 0; i < n; i++) {
       ExecutedTransaction executed = included.get(i);
@@ -290,8 +290,6 @@ public final class ChainStore {
       gasUsed[i] = executed.gasUsed();
       cumulative[i] = receipt.cumulativeGasUsed();
       prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
-      blooms[i] = receipt.logsBloom().bytes().toArray();
-      encoded[i] = receipt.encoded().toArray();
       for (Log log : receipt.logs()) {
         logs.add(hashes[i], i, log);
       }
@@ -304,8 +302,6 @@ public final class ChainStore {
       SqlArrays.int8(connection, insert, 5, gasUsed);
       SqlArrays.int8(connection, insert, 6, cumulative);
       SqlArrays.numeric(connection, insert, 7, prices);
-      SqlArrays.bytea(connection, insert, 8, blooms);
-      SqlArrays.bytea(connection, insert, 9, encoded);
       insert.executeUpdate();
     }
     logs.insert(connection, number);

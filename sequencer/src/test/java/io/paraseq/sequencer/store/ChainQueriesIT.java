@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.block.Block;
 import io.paraseq.protocol.block.Log;
+import io.paraseq.protocol.block.LogsBloom;
+import io.paraseq.protocol.block.OrderedRoots;
+import io.paraseq.protocol.block.Receipt;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.ExecutedTransaction;
 import io.paraseq.protocol.tx.AccessListEntry;
@@ -194,6 +197,35 @@ class ChainQueriesIT {
     assertThat(accessList.type()).isEqualTo(TransactionType.ACCESS_LIST);
     assertThat(accessList.gasUsed()).isEqualTo(21_000 + 2_400 + 1_900);
     assertThat(accessList.logs()).isEmpty();
+  }
+
+  /**
+   * Receipt rows keep no bloom and no consensus encoding (V3): what is read back must rebuild each
+   * receipt exactly, so the blocks' receipts roots and blooms follow from the database alone.
+   */
+  @Test
+  void storedReceiptsRebuildTheReceiptsRootAndTheBlooms() {
+    for (SealedBlock sealed : List.of(one, two, three)) {
+      List<Receipt> rebuilt =
+          sealed.included().stream()
+              .map(tx -> queries.receipt(tx.transaction().hash()).orElseThrow())
+              .map(
+                  r ->
+                      Receipt.of(
+                          r.type(),
+                          r.status(),
+                          r.cumulativeGasUsed(),
+                          r.logs().stream().map(ChainLog::log).toList()))
+              .toList();
+      assertThat(rebuilt)
+          .isEqualTo(sealed.included().stream().map(ExecutedTransaction::receipt).toList());
+      assertThat(OrderedRoots.receiptsRoot(rebuilt))
+          .isEqualTo(sealed.block().header().receiptsRoot());
+      assertThat(rebuilt.stream().map(Receipt::logsBloom).reduce(LogsBloom.EMPTY, LogsBloom::or))
+          .isEqualTo(sealed.block().header().logsBloom());
+    }
+    assertThat(two.included().stream().mapToInt(tx -> tx.receipt().logs().size()).sum())
+        .isEqualTo(3);
   }
 
   @Test
