@@ -84,6 +84,7 @@ final class BlockProducer implements AutoCloseable {
   private final WorldState state;
   private final BlockAssembler assembler;
   private final BlockExecutor executor;
+  private final ProducerMetrics metrics;
   private final BlockPersister persister;
   private final IngressService pool;
   private final OrderingPolicy policy;
@@ -117,6 +118,7 @@ final class BlockProducer implements AutoCloseable {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.properties = Objects.requireNonNull(properties, "properties");
     this.nextContext = Objects.requireNonNull(nextContext, "nextContext");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.persister = new BlockPersister(store, head, metrics, this::stopAfterFailure);
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
     this.stateTasks = new StateTasks(thread);
@@ -262,6 +264,7 @@ final class BlockProducer implements AutoCloseable {
                         properties.maxTransactions(),
                         policy))
             .get(POOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    metrics.select(System.nanoTime() - started);
     if (selected.isEmpty() && !properties.emptyBlocks()) {
       return false;
     }

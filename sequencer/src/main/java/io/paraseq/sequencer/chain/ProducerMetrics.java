@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The producer's meters: counter {@code paraseq.producer.blocks}, summary {@code
  * paraseq.producer.block.transactions}, timers {@code paraseq.producer.build} (select, execute,
- * seal) and {@code paraseq.producer.persist} (the block's database transaction), gauge {@code
+ * seal), {@code paraseq.producer.select} (of that, the wait for the pool writer's selection) and
+ * {@code paraseq.producer.persist} (the block's database transaction), gauge {@code
  * paraseq.producer.head} (the head's number).
  */
 final class ProducerMetrics {
@@ -19,6 +20,7 @@ final class ProducerMetrics {
   private final DistributionSummary transactions;
   private final Timer build;
   private final Timer persist;
+  private final Timer select;
   private final AtomicLong head = new AtomicLong();
 
   ProducerMetrics(MeterRegistry registry) {
@@ -27,6 +29,7 @@ final class ProducerMetrics {
         DistributionSummary.builder("paraseq.producer.block.transactions").register(registry);
     this.build = Timer.builder("paraseq.producer.build").register(registry);
     this.persist = Timer.builder("paraseq.producer.persist").register(registry);
+    this.select = Timer.builder("paraseq.producer.select").register(registry);
     registry.gauge("paraseq.producer.head", head);
   }
 
@@ -36,6 +39,10 @@ final class ProducerMetrics {
     build.record(buildNanos, TimeUnit.NANOSECONDS);
     persist.record(persistNanos, TimeUnit.NANOSECONDS);
     head.set(number);
+  }
+
+  void select(long nanos) {
+    select.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void head(long number) {
