@@ -79,7 +79,7 @@ class ConcurrentSendersIT {
 
   @Test
   void everyAcknowledgedTransactionIsIncludedOnceInNonceOrder() throws Exception {
-    List<List<Bytes>> signed = signAll();
+    List<List<Bytes>> signed = IngressTransactions.transfers(SENDERS, PER_SENDER, MAX_FEE);
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     long started = System.nanoTime();
     try (RawTransactionSender client = new RawTransactionSender("http://127.0.0.1:" + port + "/");
@@ -131,18 +131,6 @@ class ConcurrentSendersIT {
     assertThat(ChainTables.balance(jdbc, IngressTransactions.TO)).contains(total);
     assertThat(ChainTables.balance(jdbc, ChainTables.FEE_RECIPIENT)).contains(fee.multiply(total));
     assertThat(ChainTables.rebuiltRoot(jdbc)).isEqualTo(head.current().stateRoot());
-  }
-
-  /** Per sender (index 0 … 99 → key 1 … 100), its transactions in nonce order. */
-  private static List<List<Bytes>> signAll() {
-    return IntStream.range(0, SENDERS)
-        .parallel()
-        .mapToObj(
-            s ->
-                IntStream.range(0, PER_SENDER)
-                    .mapToObj(n -> IngressTransactions.transfer(s + 1, n, MAX_FEE))
-                    .toList())
-        .toList();
   }
 
   /**

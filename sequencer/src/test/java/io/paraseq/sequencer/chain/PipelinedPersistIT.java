@@ -76,7 +76,7 @@ class PipelinedPersistIT {
 
   @Test
   void headsArePublishedInOrderOnceEachAndAFailedPersistStopsThePipeline() throws Exception {
-    List<List<Bytes>> signed = signAll();
+    List<List<Bytes>> signed = IngressTransactions.transfers(SENDERS, PER_SENDER, MAX_FEE);
     List<String> problems = new ArrayList<>();
     List<Long> seen = new ArrayList<>();
     AtomicBoolean observing = new AtomicBoolean(true);
@@ -183,17 +183,6 @@ class PipelinedPersistIT {
 
   private long publishedBlocks() {
     return (long) meters.get("paraseq.producer.blocks").counter().count();
-  }
-
-  private static List<List<Bytes>> signAll() {
-    return IntStream.range(0, SENDERS)
-        .parallel()
-        .mapToObj(
-            s ->
-                IntStream.range(0, PER_SENDER)
-                    .mapToObj(n -> IngressTransactions.transfer(s + 1, n, MAX_FEE))
-                    .toList())
-        .toList();
   }
 
   /** Sends nonces {@code from} … {@code from + count - 1} of the chosen senders, in nonce order. */

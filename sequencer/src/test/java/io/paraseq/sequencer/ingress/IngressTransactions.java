@@ -15,6 +15,7 @@ import io.paraseq.sequencer.pool.AccountState;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Real signed transactions (protocol signer, native secp256k1) for ingress and load tests, from
@@ -70,6 +71,18 @@ public final class IngressTransactions {
             Bytes.EMPTY,
             List.of());
     return TransactionEncoder.encode(TransactionSigner.sign(tx, key(sender)));
+  }
+
+  /**
+   * Transfers of senders {@code 1 … senders} (keys by {@link #key}), {@code perSender} each with
+   * nonces {@code 0 … perSender - 1}: one list per sender, in nonce order (signed in parallel).
+   */
+  public static List<List<Bytes>> transfers(int senders, int perSender, long maxFee) {
+    return IntStream.range(0, senders)
+        .parallel()
+        .mapToObj(
+            s -> IntStream.range(0, perSender).mapToObj(n -> transfer(s + 1, n, maxFee)).toList())
+        .toList();
   }
 
   /** The transaction hash of a raw encoding. */
