@@ -141,8 +141,9 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
   }
 
   /**
-   * Runs {@code read} on the pool writer thread, after every transaction submitted before it is
-   * decided: the only way to look at the pool from another thread.
+   * Runs {@code read} on the pool writer thread, between two of its batches and ahead of the
+   * submissions still queued: the only way to look at the pool from another thread. It sees every
+   * acknowledged transaction; one submitted but not yet answered may or may not be in the pool.
    */
   public <T> CompletableFuture<T> readPool(Function<TxPool, T> read) {
     return writer.call(read);

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,16 +32,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> One platform thread, {@code paraseq-pool-writer}, owns the {@link TxPool}
  * (every pool access asserts it) and is the only writer of the pool table. Other threads talk to it
- * through one bounded queue: {@link #submit} (a verified transaction) and {@link #call} (any read
- * or change of the pool, run in queue order on the writer thread).
+ * through a bounded queue of submissions ({@link #submit}, a verified transaction) and a queue of
+ * calls ({@link #call}: any read or change of the pool, run in call order on the writer thread
+ * between two batches, ahead of the submissions still waiting).
  *
  * <p><b>Batching.</b> The writer takes what is queued, up to {@code maxBatch} submissions, applies
  * {@link TxPool#add} to each in arrival order, writes the batch's net change (new rows; rows of
  * replaced and evicted transactions deleted) in one database transaction, and only after the commit
  * completes the batch's futures: many acknowledgements per WAL flush. Each eviction of an
  * acknowledged transaction (outbid in a full pool, or expired) is counted and logged at WARN with
- * its hash. A {@link #call} in the queue closes the batch before it, so it sees every earlier
- * submission committed.
+ * its hash. A {@link #call} waits for the batch in hand at most, never for the whole queue (the
+ * block producer's selection is one), and sees every acknowledged transaction.
  *
  * <p><b>Failure.</b> If the write fails, nothing of the batch is acknowledged: its pool changes are
  * undone in reverse (each added transaction removed, what it replaced or evicted re-admitted with
@@ -67,6 +70,10 @@ final class PoolWriter {
   private final IngressMetrics metrics;
   private final int maxBatch;
   private final BlockingQueue<Work> queue;
+
+  /** Calls ({@link #call}), run by the writer before its next batch. */
+  private final Queue<Task> calls = new ConcurrentLinkedQueue<>();
+
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -107,7 +114,13 @@ final class PoolWriter {
     return result;
   }
 
-  /** Runs {@code action} on the writer thread after everything queued before it is committed. */
+  /**
+   * Runs {@code action} on the writer thread ahead of the submissions still queued: after the batch
+   * being committed, if any, before the next one. It sees every acknowledged transaction (an
+   * acknowledgement follows its commit) but not necessarily those submitted and not yet answered.
+   * Calls run in the order they were made. The block producer's selection waits this way for one
+   * batch at most, never behind the whole ingress queue.
+   */
   <T> CompletableFuture<T> call(Function<TxPool, T> action) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Task task =
@@ -123,12 +136,9 @@ final class PoolWriter {
     if (!running) {
       result.completeExceptionally(new IngressUnavailableException("ingress is shutting down"));
     } else {
-      try {
-        queue.put(task);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        result.completeExceptionally(e);
-      }
+      calls.add(task);
+      // Wakes a writer waiting on an empty queue; a full queue means it is busy and soon looks.
+      queue.offer(WAKE);
     }
     return result;
   }
@@ -142,8 +152,9 @@ final class PoolWriter {
   private void loop() {
     List<Work> drained = new ArrayList<>(maxBatch);
     nextExpiry = clock.instant().plus(EXPIRY_INTERVAL);
-    while (running || !queue.isEmpty()) {
+    while (running || !queue.isEmpty() || !calls.isEmpty()) {
       try {
+        runCalls();
         expireIfDue();
         Work first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -167,7 +178,22 @@ final class PoolWriter {
     }
     List<Work> left = new ArrayList<>();
     queue.drainTo(left);
+    for (Task task = calls.poll(); task != null; task = calls.poll()) {
+      left.add(task);
+    }
     failAll(left, new IngressUnavailableException("ingress is shutting down"));
+  }
+
+  /** Runs the calls made so far, in order, on the writer thread. */
+  private void runCalls() {
+    for (Task task = calls.poll(); task != null; task = calls.poll()) {
+      assertOwner();
+      try {
+        task.action().run();
+      } catch (RuntimeException e) {
+        task.fail().accept(e);
+      }
+    }
   }
 
   /**
@@ -203,14 +229,8 @@ final class PoolWriter {
   private void process(List<Work> drained) {
     List<Submission> batch = new ArrayList<>(drained.size());
     for (Work work : drained) {
-      switch (work) {
-        case Submission submission -> batch.add(submission);
-        case Task task -> {
-          commit(batch);
-          batch.clear();
-          assertOwner();
-          task.action().run();
-        }
+      if (work instanceof Submission submission) {
+        batch.add(submission);
       }
     }
     commit(batch);
@@ -369,4 +389,7 @@ final class PoolWriter {
       VerifiedTransaction transaction, CompletableFuture<IngressResult> result) implements Work {}
 
   private record Task(Runnable action, Consumer<Throwable> fail) implements Work {}
+
+  /** Put in the queue by {@link #call} only to wake the writer; does nothing itself. */
+  private static final Task WAKE = new Task(() -> {}, e -> {});
 }

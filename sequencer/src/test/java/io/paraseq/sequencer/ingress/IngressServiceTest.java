@@ -62,6 +62,28 @@ class IngressServiceTest {
   }
 
   @Test
+  void aPoolReadRunsAheadOfQueuedSubmissions() throws Exception {
+    try (IngressService ingress = started(funded(20), PoolLimits.DEFAULTS, 1000, 512)) {
+      CountDownLatch release = hold(ingress);
+      List<CompletableFuture<IngressResult>> results = new ArrayList<>();
+      for (int s = 1; s <= 20; s++) {
+        results.add(ingress.submit(transfer(s, 0, 1_000_000_000L)));
+      }
+      awaitQueued(20);
+      CompletableFuture<Integer> pendingSeen = ingress.readPool(pool -> pool.pendingCount());
+      release.countDown();
+
+      // The read did not wait for the 20 queued submissions (none was answered yet) ...
+      assertThat(pendingSeen.get(10, TimeUnit.SECONDS)).isZero();
+      // ... which are all committed afterwards, and a later read sees them.
+      for (CompletableFuture<IngressResult> result : results) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(IngressResult.Accepted.class);
+      }
+      assertThat(ingress.readPool(pool -> pool.pendingCount()).get()).isEqualTo(20);
+    }
+  }
+
+  @Test
   void groupCommitsEverythingQueuedWhileTheWriterWasBusy() throws Exception {
     try (IngressService ingress = started(funded(20), PoolLimits.DEFAULTS, 1000, 512)) {
       CountDownLatch release = hold(ingress);
