@@ -8,6 +8,7 @@ import io.paraseq.protocol.tx.TransactionDecoder;
 import io.paraseq.protocol.tx.TransactionResult;
 import io.paraseq.protocol.tx.TransactionValidator;
 import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.sequencer.pool.TxPool;
 import io.paraseq.sequencer.store.PoolStore;
@@ -19,9 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -147,6 +150,35 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
    */
   public <T> CompletableFuture<T> readPool(Function<TxPool, T> read) {
     return writer.call(read);
+  }
+
+  /** How long a reader of the pool ({@link #pendingNonce}) waits for the pool writer. */
+  public static final Duration POOL_READ_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * The nonce {@code sender}'s next transaction should carry: after its pending transactions in the
+   * pool, never below {@code accountNonce} (its nonce in the head's state, unsigned). Waits for the
+   * pool writer up to {@link #POOL_READ_TIMEOUT}; empty when it does not answer in time (the caller
+   * answers "busy").
+   *
+   * @throws IngressUnavailableException if ingress is shutting down
+   */
+  public Optional<Long> pendingNonce(Address sender, long accountNonce) {
+    try {
+      return Optional.of(
+          readPool(pool -> pool.pendingNonce(sender, accountNonce))
+              .get(POOL_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IngressUnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw new IllegalStateException("pool read failed: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the pool", e);
+    }
   }
 
   private CompletableFuture<IngressResult> admit(

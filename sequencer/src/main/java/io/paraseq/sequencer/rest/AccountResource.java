@@ -4,7 +4,6 @@ import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.sequencer.chain.ChainHead;
 import io.paraseq.sequencer.ingress.IngressService;
-import io.paraseq.sequencer.ingress.IngressUnavailableException;
 import io.paraseq.sequencer.rpc.RpcError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,12 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "accounts", description = "Balances and nonces.")
 final class AccountResource {
-
-  /** How long an HTTP worker waits for the pool writer, as {@code eth_getTransactionCount}. */
-  static final Duration POOL_TIMEOUT = Duration.ofSeconds(5);
 
   private final ChainHead head;
   private final IngressService ingress;
@@ -83,7 +75,7 @@ final class AccountResource {
   private ResponseEntity<?> account(Address address) {
     ChainHead.Head current = head.snapshot();
     Account account = current.state().account(address);
-    Optional<Long> pending = pendingNonce(address, account.nonce());
+    Optional<Long> pending = ingress.pendingNonce(address, account.nonce());
     if (pending.isEmpty()) {
       return Problems.response(Problem.ofRefusal(RpcError.INGRESS_BUSY.failure()));
     }
@@ -95,27 +87,5 @@ final class AccountResource {
             new BigInteger(Long.toUnsignedString(pending.get())),
             current.header().number(),
             current.header().hash().toString()));
-  }
-
-  /**
-   * The pool's next nonce for {@code sender}; empty when the pool writer does not answer in time.
-   */
-  private Optional<Long> pendingNonce(Address sender, long accountNonce) {
-    try {
-      return Optional.of(
-          ingress
-              .readPool(pool -> pool.pendingNonce(sender, accountNonce))
-              .get(POOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      return Optional.empty();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IngressUnavailableException unavailable) {
-        throw unavailable;
-      }
-      throw new IllegalStateException("pool read failed: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the pool", e);
-    }
   }
 }

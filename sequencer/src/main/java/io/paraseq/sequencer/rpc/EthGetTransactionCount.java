@@ -2,11 +2,7 @@ package io.paraseq.sequencer.rpc;
 
 import io.paraseq.protocol.types.Address;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code eth_getTransactionCount(address, block)}: the account's nonce in the head's state; at
@@ -15,9 +11,6 @@ import java.util.concurrent.TimeoutException;
  * the timeout the call gets {@link RpcError#INGRESS_BUSY}.
  */
 final class EthGetTransactionCount implements RpcMethod {
-
-  /** How long an HTTP worker waits for the pool writer. */
-  static final Duration POOL_TIMEOUT = Duration.ofSeconds(5);
 
   private final HeadStates heads;
   private final PendingNonces pendingNonces;
@@ -57,19 +50,11 @@ final class EthGetTransactionCount implements RpcMethod {
 
   private RpcResult pending(Address address) {
     long stateNonce = heads.head().state().account(address).nonce();
-    try {
-      long next =
-          pendingNonces
-              .next(address, stateNonce)
-              .get(POOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return RpcResult.success(HexCodec.quantity(new BigInteger(Long.toUnsignedString(next))));
-    } catch (TimeoutException e) {
-      return RpcError.INGRESS_BUSY.failure();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("pool read failed: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the pool", e);
-    }
+    return pendingNonces
+        .next(address, stateNonce)
+        .map(
+            next ->
+                RpcResult.success(HexCodec.quantity(new BigInteger(Long.toUnsignedString(next)))))
+        .orElseGet(RpcError.INGRESS_BUSY::failure);
   }
 }

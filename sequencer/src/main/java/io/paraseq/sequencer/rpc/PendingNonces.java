@@ -1,19 +1,20 @@
 package io.paraseq.sequencer.rpc;
 
 import io.paraseq.protocol.types.Address;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
  * The pool's next nonce for a sender ({@code eth_getTransactionCount} at {@code pending}): in the
- * node, {@code TxPool.pendingNonce} run on the pool writer thread.
+ * node, {@code IngressService.pendingNonce}.
  */
 @FunctionalInterface
 interface PendingNonces {
 
   /**
-   * The nonce after the sender's pending transactions, never below {@code accountNonce}.
+   * The nonce after the sender's pending transactions, never below {@code accountNonce}; empty when
+   * the pool does not answer in time.
    *
    * @param accountNonce the sender's nonce in the head's state, unsigned 64-bit
    */
-  CompletableFuture<Long> next(Address sender, long accountNonce);
+  Optional<Long> next(Address sender, long accountNonce);
 }

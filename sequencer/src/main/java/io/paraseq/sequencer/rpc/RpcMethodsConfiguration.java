@@ -74,7 +74,7 @@ class RpcMethodsConfiguration {
     return new StateSources(
         new HeadStates(head::snapshot, numbers, queries::blockNumber),
         nextBlock::after,
-        (sender, accountNonce) -> ingress.readPool(pool -> pool.pendingNonce(sender, accountNonce)),
+        ingress::pendingNonce,
         proofs::prove);
   }
 

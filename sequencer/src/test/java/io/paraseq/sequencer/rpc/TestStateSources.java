@@ -3,7 +3,6 @@ package io.paraseq.sequencer.rpc;
 import io.paraseq.sequencer.chain.BlockNumbers;
 import io.paraseq.sequencer.chain.TestHeads;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** {@link StateSources} for unit tests that build the method table but never read the state. */
 final class TestStateSources {
@@ -22,7 +21,9 @@ final class TestStateSources {
         header -> {
           throw new IllegalStateException("no chain in this test");
         },
-        (sender, nonce) -> CompletableFuture.failedFuture(new IllegalStateException("no pool")),
+        (sender, nonce) -> {
+          throw new IllegalStateException("no pool in this test");
+        },
         (address, slots, timeout) -> {
           throw new IllegalStateException("no prover in this test");
         });
