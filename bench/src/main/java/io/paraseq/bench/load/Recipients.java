@@ -1,9 +1,7 @@
 package io.paraseq.bench.load;
 
-import io.paraseq.protocol.crypto.Keccak256;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,13 +17,7 @@ final class Recipients {
 
   /** The recipient of transfer {@code index} under {@code seed}. */
   static Address of(long seed, int index) {
-    byte[] material =
-        ByteBuffer.allocate(DOMAIN.length + Long.BYTES + Integer.BYTES)
-            .put(DOMAIN)
-            .putLong(seed)
-            .putInt(index)
-            .array();
-    byte[] hash = Keccak256.hash(material);
+    byte[] hash = SeededHash.of(DOMAIN, seed, index);
     return Address.of(Bytes.of(hash, hash.length - Address.LENGTH, Address.LENGTH));
   }
 }

@@ -3,7 +3,6 @@ package io.paraseq.bench.load;
 import io.paraseq.protocol.crypto.Keccak256;
 import io.paraseq.protocol.crypto.PrivateKey;
 import io.paraseq.protocol.crypto.Secp256k1Result;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,13 +28,7 @@ final class SenderKeys {
 
   /** Sender key {@code index} of {@code seed}. */
   static PrivateKey key(long seed, int index) {
-    byte[] material =
-        ByteBuffer.allocate(DOMAIN.length + Long.BYTES + Integer.BYTES)
-            .put(DOMAIN)
-            .putLong(seed)
-            .putInt(index)
-            .array();
-    byte[] candidate = Keccak256.hash(material);
+    byte[] candidate = SeededHash.of(DOMAIN, seed, index);
     while (true) {
       if (PrivateKey.of(candidate) instanceof Secp256k1Result.Ok<PrivateKey> ok) {
         return ok.value();
