@@ -1,9 +1,12 @@
 package io.paraseq.protocol.exec;
 
 import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.StateKey;
 import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +19,7 @@ final class BlockOverlay implements StateAccess {
   private final StateView base;
   private final Address feeRecipient;
   private final Map<Address, Account> written = new HashMap<>();
+  private final Map<StateKey.StorageKey, Word> writtenSlots = new HashMap<>();
 
   BlockOverlay(StateView base, Address feeRecipient) {
     this.base = base;
@@ -34,6 +38,17 @@ final class BlockOverlay implements StateAccess {
   }
 
   @Override
+  public Word storage(Address address, Hash slot) {
+    Word value = writtenSlots.get(new StateKey.StorageKey(address, slot));
+    return value != null ? value : base.storage(address, slot);
+  }
+
+  @Override
+  public void setStorage(Address address, Hash slot, Word value) {
+    writtenSlots.put(new StateKey.StorageKey(address, slot), value);
+  }
+
+  @Override
   public void creditFeeRecipient(Wei amount) {
     Account account = account(feeRecipient);
     setAccount(
@@ -43,5 +58,10 @@ final class BlockOverlay implements StateAccess {
   /** The final account of every address written so far. */
   Map<Address, Account> written() {
     return written;
+  }
+
+  /** The final value of every storage slot written so far. */
+  Map<StateKey.StorageKey, Word> writtenSlots() {
+    return writtenSlots;
   }
 }

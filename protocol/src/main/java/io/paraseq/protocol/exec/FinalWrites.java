@@ -2,7 +2,9 @@ package io.paraseq.protocol.exec;
 
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.StateDiff;
+import io.paraseq.protocol.state.StateKey;
 import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.types.Address;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +21,10 @@ import java.util.TreeMap;
  *       only zero-value credits produce such accounts: a zero-value transfer or deposit to a fresh
  *       address, or a zero fee paid to a fresh fee recipient.
  *   <li>a non-empty account equal to what {@code base} holds is left out: the diff holds changes
- *       only.
+ *       only;
+ *   <li>a storage slot whose final value equals what {@code base} holds is left out too; slots of
+ *       an account deleted by the first rule are dropped with it (only native programs have
+ *       storage, and their accounts have code, so they are never empty).
  * </ul>
  *
  * Deciding per block rather than per transaction gives the same state: an account that a
@@ -30,9 +35,27 @@ public final class FinalWrites {
 
   private FinalWrites() {}
 
-  /** The diff that takes {@code base} to the accounts {@code touched}. */
+  /** The diff that takes {@code base} to the accounts {@code touched}, writing no storage. */
   public static StateDiff toDiff(Map<Address, Account> touched, StateView base) {
+    return toDiff(touched, Map.of(), base);
+  }
+
+  /**
+   * The diff that takes {@code base} to the accounts {@code touched} and the storage slots {@code
+   * slots}.
+   */
+  public static StateDiff toDiff(
+      Map<Address, Account> touched, Map<StateKey.StorageKey, Word> slots, StateView base) {
     StateDiff.Builder diff = StateDiff.builder();
+    new TreeMap<>(slots)
+        .forEach(
+            (slot, value) -> {
+              Account account = touched.get(slot.address());
+              if ((account == null || !account.isEmpty())
+                  && !value.equals(base.storage(slot.address(), slot.slot()))) {
+                diff.setStorage(slot.address(), slot.slot(), value);
+              }
+            });
     new TreeMap<>(touched)
         .forEach(
             (address, account) -> {

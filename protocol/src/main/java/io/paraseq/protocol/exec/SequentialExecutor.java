@@ -30,6 +30,6 @@ public final class SequentialExecutor implements BlockExecutor {
     for (VerifiedTransaction tx : ordered) {
       result.add(tx, processor.process(tx, overlay));
     }
-    return result.build(FinalWrites.toDiff(overlay.written(), state));
+    return result.build(FinalWrites.toDiff(overlay.written(), overlay.writtenSlots(), state));
   }
 }

@@ -1,8 +1,10 @@
 package io.paraseq.protocol.exec;
 
 import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
 
 /**
  * The state as one transaction sees it while {@link TransactionProcessor} runs it: reads see the
@@ -23,6 +25,15 @@ public interface StateAccess {
 
   /** Makes {@code account} the account at {@code address}. */
   void setAccount(Address address, Account account);
+
+  /**
+   * The current value of {@code address}'s storage slot {@code slot}, {@link Word#ZERO} when unset.
+   * Only native programs have storage.
+   */
+  Word storage(Address address, Hash slot);
+
+  /** Writes {@code value} to {@code address}'s storage slot {@code slot}; zero unsets it. */
+  void setStorage(Address address, Hash slot, Word value);
 
   /**
    * Adds {@code amount} to the block's fee recipient. A commutative delta, not a read-write: two
