@@ -23,11 +23,11 @@ import java.util.Optional;
  * Verified transactions in one line for executor tests. The executor trusts a {@link
  * VerifiedTransaction}'s sender, so these carry a placeholder signature and the sender is given.
  */
-final class Txs {
+public final class Txs {
 
-  static final ChainId CHAIN = ChainId.PARASEQ_DEFAULT;
-  static final long GWEI = 1_000_000_000L;
-  static final BigInteger ETH = BigInteger.TEN.pow(18);
+  public static final ChainId CHAIN = ChainId.PARASEQ_DEFAULT;
+  public static final long GWEI = 1_000_000_000L;
+  public static final BigInteger ETH = BigInteger.TEN.pow(18);
 
   private static final TransactionSignature PLACEHOLDER =
       new TransactionSignature(
@@ -38,12 +38,12 @@ final class Txs {
   private Txs() {}
 
   /** An EIP-1559 transfer with a 21,000 gas limit. */
-  static VerifiedTransaction eip1559(
+  public static VerifiedTransaction eip1559(
       Address sender, long nonce, Address to, BigInteger value, long feeCap, long tip) {
     return eip1559(sender, nonce, to, value, feeCap, tip, 21_000, Bytes.EMPTY);
   }
 
-  static VerifiedTransaction eip1559(
+  public static VerifiedTransaction eip1559(
       Address sender,
       long nonce,
       Address to,
@@ -66,7 +66,7 @@ final class Txs {
             List.of()));
   }
 
-  static VerifiedTransaction legacy(
+  public static VerifiedTransaction legacy(
       Address sender,
       long nonce,
       Optional<Address> to,
@@ -80,7 +80,7 @@ final class Txs {
         new LegacyTransaction(nonce, Wei.of(gasPrice), gasLimit, to, Wei.of(value), data, chainId));
   }
 
-  static VerifiedTransaction accessList(
+  public static VerifiedTransaction accessList(
       Address sender, long nonce, Address to, BigInteger value, long gasPrice, ChainId chainId) {
     return verified(
         sender,
@@ -95,12 +95,12 @@ final class Txs {
             List.of()));
   }
 
-  static VerifiedTransaction verified(Address sender, UnsignedTransaction payload) {
+  public static VerifiedTransaction verified(Address sender, UnsignedTransaction payload) {
     SignedTransaction signed = new SignedTransaction(payload, PLACEHOLDER);
     return verified(signed, sender, IntrinsicGas.of(signed));
   }
 
-  static VerifiedTransaction deposit(
+  public static VerifiedTransaction deposit(
       long id, Address from, Address to, BigInteger mint, BigInteger value) {
     DepositTransaction deposit =
         new DepositTransaction(
@@ -120,7 +120,7 @@ final class Txs {
     return new VerifiedTransaction(tx, encoded, Hash.keccak(encoded), sender, intrinsicGas);
   }
 
-  static Address address(int n) {
+  public static Address address(int n) {
     byte[] bytes = new byte[Address.LENGTH];
     bytes[0] = (byte) 0xaa;
     bytes[16] = (byte) (n >>> 24);

@@ -1,0 +1,192 @@
+package io.paraseq.protocol.exec.stm;
+
+import io.paraseq.protocol.exec.BlockExecution;
+import io.paraseq.protocol.exec.BlockExecutionBuilder;
+import io.paraseq.protocol.exec.FinalWrites;
+import io.paraseq.protocol.exec.TransactionOutcome;
+import io.paraseq.protocol.exec.TransactionProcessor;
+import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.StateKey;
+import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.state.Word;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.types.Address;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One block under Block-STM: its {@link MVMemory} and {@link Scheduler}, the workers' loop
+ * (Gelashvili et al., Algorithm 1: run, try_execute, needs_reexecution) and the assembly of the
+ * result once every worker is done.
+ *
+ * <p>Any number of threads call {@link #work()} at once; {@link #result()} is called once, after
+ * every call of {@link #work()} has returned (the joins order it after all their writes).
+ *
+ * <p>A {@link RuntimeException} thrown by {@link TransactionProcessor} is the incarnation's
+ * outcome, not a failure of the block: an incarnation may have read an inconsistent mix of
+ * versions, which its validation will catch. Only when the exception is the outcome of a
+ * transaction's final incarnation does {@link #result()} throw it: the lowest such transaction's,
+ * as the sequential executor would. Anything else that goes wrong in a worker stops the block at
+ * once ({@link Scheduler#fail}) and {@link #result()} throws it.
+ */
+final class BlockRun {
+
+  private final List<VerifiedTransaction> transactions;
+  private final TransactionProcessor processor;
+  private final StateView base;
+  private final MVMemory memory;
+  private final Scheduler scheduler;
+  private final AtomicReferenceArray<Object> outcomes;
+  private final LongAdder executions = new LongAdder();
+  private final LongAdder reexecutions = new LongAdder();
+
+  BlockRun(
+      TransactionProcessor processor,
+      List<VerifiedTransaction> transactions,
+      StateView base,
+      Address feeRecipient) {
+    this.transactions = List.copyOf(transactions);
+    this.processor = processor;
+    this.base = base;
+    this.memory = new MVMemory(this.transactions.size(), base, feeRecipient);
+    this.scheduler = new Scheduler(this.transactions.size());
+    this.outcomes = new AtomicReferenceArray<>(this.transactions.size());
+  }
+
+  /** One worker: takes and runs tasks until the block is done or has failed. Never throws. */
+  void work() {
+    try {
+      Optional<Task> task = Optional.empty();
+      while (!scheduler.done()) {
+        if (task.isPresent()) {
+          Version version = task.get().version();
+          task =
+              switch (task.get().kind()) {
+                case EXECUTION -> tryExecute(version);
+                case VALIDATION -> needsReexecution(version);
+              };
+        } else {
+          task = scheduler.nextTask();
+          if (task.isEmpty()) {
+            scheduler.awaitWork();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      scheduler.fail(new IllegalStateException("Block-STM worker interrupted", e));
+    } catch (Throwable t) {
+      scheduler.fail(t);
+    }
+  }
+
+  /** Stops the block because of {@code cause}; {@link #result()} then throws it. */
+  void stop(Throwable cause) {
+    scheduler.fail(cause);
+  }
+
+  /**
+   * The block's execution: outcomes in block order and the diff of the final values.
+   *
+   * @throws RuntimeException the failure that stopped a worker, or the exception of the lowest
+   *     transaction whose final incarnation threw
+   */
+  BlockExecution result() {
+    Optional<Throwable> failure = scheduler.failure();
+    if (failure.isPresent()) {
+      throw rethrowable(failure.get());
+    }
+    BlockExecutionBuilder builder = new BlockExecutionBuilder();
+    for (int i = 0; i < transactions.size(); i++) {
+      switch (outcomes.get(i)) {
+        case TransactionOutcome outcome -> builder.add(transactions.get(i), outcome);
+        case RuntimeException thrown -> throw thrown;
+        case null, default ->
+            throw new IllegalStateException("transaction " + i + " has no outcome");
+      }
+    }
+    Map<Address, Account> accounts = new HashMap<>();
+    Map<StateKey.StorageKey, Word> slots = new HashMap<>();
+    memory.forEachFinal(
+        (key, value) -> {
+          switch (key) {
+            case StateKey.AccountKey account -> accounts.put(account.address(), (Account) value);
+            case StateKey.StorageKey slot -> slots.put(slot, (Word) value);
+          }
+        });
+    return builder.build(FinalWrites.toDiff(accounts, slots, base));
+  }
+
+  /** The block's counts, for {@code threads} workers. */
+  BlockStmStats stats(int threads) {
+    return new BlockStmStats(
+        transactions.size(),
+        threads,
+        executions.sum(),
+        reexecutions.sum(),
+        scheduler.validationAborts(),
+        scheduler.suspensions(),
+        false);
+  }
+
+  /**
+   * Runs {@code version} (try_execute). If a read meets an ESTIMATE, suspends the transaction on
+   * its writer, or runs the same incarnation again when that writer has meanwhile executed.
+   */
+  private Optional<Task> tryExecute(Version version) {
+    int tx = version.txIndex();
+    while (true) {
+      IncarnationView view = new IncarnationView(memory, tx);
+      Object outcome;
+      try {
+        outcome = processor.process(transactions.get(tx), view);
+      } catch (ReadBlockedException blocked) {
+        outcome = null;
+      } catch (RuntimeException thrown) {
+        outcome = thrown;
+      }
+      OptionalInt blockedOn = view.blockedOn();
+      if (blockedOn.isPresent()) {
+        if (scheduler.addDependency(tx, blockedOn.getAsInt())) {
+          return Optional.empty();
+        }
+        continue;
+      }
+      executions.increment();
+      if (version.incarnation() > 0) {
+        reexecutions.increment();
+      }
+      outcomes.set(tx, outcome);
+      boolean wroteNewLocation =
+          memory.record(
+              version,
+              view.reads(),
+              outcome instanceof RuntimeException ? Map.of() : view.writes());
+      return scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
+    }
+  }
+
+  /** Validates {@code version}'s reads; on a change aborts it (needs_reexecution). */
+  private Optional<Task> needsReexecution(Version version) {
+    int tx = version.txIndex();
+    boolean aborted =
+        !memory.validateReadSet(tx) && scheduler.tryValidationAbort(tx, version.incarnation());
+    if (aborted) {
+      memory.convertWritesToEstimates(tx);
+    }
+    return scheduler.finishValidation(tx, aborted);
+  }
+
+  private static RuntimeException rethrowable(Throwable failure) {
+    return switch (failure) {
+      case RuntimeException runtime -> runtime;
+      case Error error -> throw error;
+      default -> new IllegalStateException("Block-STM worker failed", failure);
+    };
+  }
+}

@@ -1,0 +1,186 @@
+package io.paraseq.protocol.exec.stm;
+
+import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.exec.BlockExecution;
+import io.paraseq.protocol.exec.BlockExecutor;
+import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.protocol.exec.TransactionProcessor;
+import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Executes a block in parallel with Block-STM (Gelashvili et al., "Block-STM", 2022): optimistic
+ * execution of every transaction against a multi-version memory, validation of each incarnation's
+ * reads, re-execution of those whose reads changed, in a collaborative schedule that always favours
+ * the lowest transactions. The result equals {@link SequentialExecutor}'s for the same inputs,
+ * receipts, gas, skipped transactions and diff alike (docs/block-stm.md explains why).
+ *
+ * <p>Blocks with fewer than {@code minParallelTransactions} candidates run on the calling thread
+ * with {@link SequentialExecutor}: for small blocks the parallel bookkeeping costs more than it
+ * saves. Larger blocks run on the calling thread plus up to {@code threads - 1} workers of a pool
+ * this executor owns; {@link #close()} stops the pool.
+ *
+ * <p>Thread-safe: calls on several threads at once share the pool (each block still completes,
+ * since its calling thread works on it too). Every call reports its {@link BlockStmStats} to the
+ * {@link BlockStmListener}.
+ */
+public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
+
+  private static final long CLOSE_WAIT_SECONDS = 10;
+
+  private final int threads;
+  private final int minParallelTransactions;
+  private final BlockStmListener listener;
+  private final ExecutorService pool;
+  private final SequentialExecutor sequential = new SequentialExecutor();
+
+  /**
+   * An executor with {@code threads} workers in all (the calling thread is one of them).
+   *
+   * @param threads workers per block, at least 1 (1 runs Block-STM on the calling thread alone)
+   * @param minParallelTransactions blocks with fewer candidates run sequentially; 0 never does
+   * @param listener receives each block's statistics
+   */
+  public BlockStmExecutor(int threads, int minParallelTransactions, BlockStmListener listener) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (minParallelTransactions < 0) {
+      throw new IllegalArgumentException(
+          "minParallelTransactions must not be negative, got " + minParallelTransactions);
+    }
+    this.threads = threads;
+    this.minParallelTransactions = minParallelTransactions;
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, new Workers()) : null;
+  }
+
+  /** An executor without a listener. */
+  public BlockStmExecutor(int threads, int minParallelTransactions) {
+    this(threads, minParallelTransactions, BlockStmListener.NONE);
+  }
+
+  /** The workers per block, the calling thread included. */
+  public int threads() {
+    return threads;
+  }
+
+  /** Blocks with fewer candidates than this run sequentially. */
+  public int minParallelTransactions() {
+    return minParallelTransactions;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the executor is closed (for a block that would run in
+   *     parallel)
+   */
+  @Override
+  public BlockExecution execute(
+      BlockContext context, List<VerifiedTransaction> ordered, StateView state) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(state, "state");
+    context.requireGasLimitsFit(ordered);
+    if (ordered.size() < minParallelTransactions) {
+      BlockExecution execution = sequential.execute(context, ordered, state);
+      listener.blockExecuted(BlockStmStats.sequential(ordered.size()));
+      return execution;
+    }
+    BlockRun run =
+        new BlockRun(new TransactionProcessor(context), ordered, state, context.feeRecipient());
+    int workers = Math.max(1, Math.min(threads, ordered.size()));
+    List<Future<?>> helpers = new ArrayList<>(workers - 1);
+    try {
+      for (int i = 1; i < workers; i++) {
+        helpers.add(pool.submit(run::work));
+      }
+    } catch (RejectedExecutionException e) {
+      run.stop(new IllegalStateException("the Block-STM executor is closed", e));
+    }
+    run.work(); // returns once the block is done, which also ends the helpers' loops
+    awaitAll(helpers);
+    BlockExecution execution = run.result();
+    listener.blockExecuted(run.stats(workers));
+    return execution;
+  }
+
+  /** Stops the pool, waiting for a block in progress to finish. */
+  @Override
+  public void close() {
+    if (pool == null) {
+      return;
+    }
+    pool.shutdown();
+    boolean interrupted = false;
+    try {
+      if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      interrupted = true;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits for every helper to return. Helpers never throw (see {@link BlockRun#work()}) and return
+   * soon after the block is done, so an interrupt is kept for later rather than abandoning them
+   * while they still touch the block.
+   */
+  private static void awaitAll(List<Future<?>> helpers) {
+    boolean interrupted = false;
+    for (Future<?> helper : helpers) {
+      while (true) {
+        try {
+          helper.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("Block-STM worker failed", e.getCause());
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BlockStmExecutor[threads="
+        + threads
+        + ", minParallelTransactions="
+        + minParallelTransactions
+        + "]";
+  }
+
+  /** Daemon threads named {@code paraseq-stm-N}. */
+  private static final class Workers implements ThreadFactory {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final int pool = POOLS.incrementAndGet();
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "paraseq-stm-" + pool + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.paraseq.protocol.exec.stm;
+
+import io.paraseq.protocol.exec.StateAccess;
+import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.StateKey;
+import io.paraseq.protocol.state.Word;
+import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The {@link StateAccess} of one incarnation: its own writes first, then {@link MVMemory} as seen
+ * from its position, each location read once (later reads of it get the same value, so one
+ * incarnation never sees two versions of a location). Records the read set and the write set.
+ *
+ * <p>Fee credits: while the incarnation has not written the fee recipient, its credits add up in a
+ * {@link FeeCredit} (and a read of the fee recipient adds them to what it reads); once it writes
+ * the account, later credits go into that write and an earlier credit is part of the value written
+ * or overridden by it, exactly as the sequential overlay's read-modify-write credit would have it.
+ *
+ * <p>A read that meets an ESTIMATE throws {@link ReadBlockedException} and leaves the view blocked:
+ * every later read throws again, so even code that catches the exception cannot go on.
+ *
+ * <p>Owned by the one worker thread running the incarnation.
+ */
+final class IncarnationView implements StateAccess {
+
+  private final MVMemory memory;
+  private final int txIndex;
+  private final StateKey feeKey;
+  private final Map<StateKey, Object> writes = new HashMap<>();
+  private final Map<StateKey, Object> readValues = new HashMap<>();
+  private final List<TxRead> reads = new ArrayList<>();
+  private BigInteger feeCredit;
+  private int blockedOn = -1;
+
+  IncarnationView(MVMemory memory, int txIndex) {
+    this.memory = memory;
+    this.txIndex = txIndex;
+    this.feeKey = memory.feeKey();
+  }
+
+  @Override
+  public Account account(Address address) {
+    StateKey key = StateKey.account(address);
+    Object written = writes.get(key);
+    if (written != null) {
+      return (Account) written;
+    }
+    Account account = (Account) read(key);
+    return feeCredit != null && key.equals(feeKey) ? plus(account, feeCredit) : account;
+  }
+
+  @Override
+  public void setAccount(Address address, Account account) {
+    StateKey key = StateKey.account(address);
+    writes.put(key, account);
+    if (key.equals(feeKey)) {
+      feeCredit = null; // the write replaces whatever the account was, earlier credits included
+    }
+  }
+
+  @Override
+  public Word storage(Address address, Hash slot) {
+    StateKey key = StateKey.storage(address, slot);
+    Object written = writes.get(key);
+    return written != null ? (Word) written : (Word) read(key);
+  }
+
+  @Override
+  public void setStorage(Address address, Hash slot, Word value) {
+    writes.put(StateKey.storage(address, slot), value);
+  }
+
+  @Override
+  public void creditFeeRecipient(Wei amount) {
+    Object written = writes.get(feeKey);
+    if (written != null) {
+      writes.put(feeKey, plus((Account) written, amount.value()));
+    } else {
+      feeCredit = feeCredit == null ? amount.value() : feeCredit.add(amount.value());
+    }
+  }
+
+  /** The transaction an ESTIMATE read blocked this incarnation on, if one did. */
+  OptionalInt blockedOn() {
+    return blockedOn < 0 ? OptionalInt.empty() : OptionalInt.of(blockedOn);
+  }
+
+  /** The reads from {@link MVMemory}, in order, each location once. */
+  List<TxRead> reads() {
+    return reads;
+  }
+
+  /**
+   * The writes: per location the last {@link Account} or {@link Word}, and at the fee recipient a
+   * {@link FeeCredit} when the incarnation only credited it.
+   */
+  Map<StateKey, Object> writes() {
+    if (feeCredit == null) {
+      return writes;
+    }
+    Map<StateKey, Object> all = new HashMap<>(writes);
+    all.put(feeKey, new FeeCredit(feeCredit));
+    return all;
+  }
+
+  private Object read(StateKey key) {
+    Object cached = readValues.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (blockedOn >= 0) {
+      throw new ReadBlockedException(blockedOn);
+    }
+    return switch (memory.read(key, txIndex)) {
+      case ReadResult.Value value -> {
+        reads.add(new TxRead(key, value.origin()));
+        readValues.put(key, value.value());
+        yield value.value();
+      }
+      case ReadResult.Blocked blocked -> {
+        blockedOn = blocked.blockingTxIndex();
+        throw new ReadBlockedException(blockedOn);
+      }
+    };
+  }
+
+  private static Account plus(Account account, BigInteger amount) {
+    return amount.signum() == 0
+        ? account
+        : account.withBalance(Wei.of(account.balance().value().add(amount)));
+  }
+}

@@ -1,0 +1,189 @@
+package io.paraseq.protocol.exec.stm;
+
+import static io.paraseq.protocol.exec.Txs.CHAIN;
+import static io.paraseq.protocol.exec.Txs.ETH;
+import static io.paraseq.protocol.exec.Txs.GWEI;
+import static io.paraseq.protocol.exec.Txs.address;
+
+import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.exec.Txs;
+import io.paraseq.protocol.state.GenesisAlloc;
+import io.paraseq.protocol.state.GenesisAlloc.Allocation;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Bytes;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Random blocks for the Block-STM properties: transfers among 2 to 10,000 accounts, same-sender
+ * nonce chains (with gaps and stale nonces), senders that cannot pay, the fee recipient as sender
+ * and recipient, deposits, zero fees, and blocks from empty to a few thousand transactions.
+ */
+final class Workloads {
+
+  /** Far above any generated block's gas limits, so every block fits. */
+  static final long GAS_LIMIT = 1_000_000_000_000L;
+
+  private static final int[] ACCOUNTS = {2, 3, 10, 50, 200, 1_000, 10_000};
+
+  private Workloads() {}
+
+  /**
+   * A block and the state it runs on.
+   *
+   * @param alloc the genesis: the funded senders
+   * @param context the block's context
+   * @param block the ordered candidates
+   * @param accounts how many addresses the transfers used
+   */
+  record Workload(
+      GenesisAlloc alloc, BlockContext context, List<VerifiedTransaction> block, int accounts) {
+
+    @Override
+    public String toString() {
+      return "Workload[txs="
+          + block.size()
+          + ", accounts="
+          + accounts
+          + ", funded="
+          + alloc.accounts().size()
+          + ", feeRecipient="
+          + context.feeRecipient()
+          + ", baseFee="
+          + context.baseFee().value()
+          + "]";
+    }
+  }
+
+  /** A random workload with up to {@code maxTransactions} candidates. */
+  static Workload random(Random random, int maxTransactions) {
+    int accounts = ACCOUNTS[random.nextInt(ACCOUNTS.length)];
+    int size = blockSize(random, maxTransactions);
+    long baseFee = List.of(0L, 7L, GWEI).get(random.nextInt(3));
+    Address feeRecipient =
+        switch (random.nextInt(4)) {
+          case 0 -> account(random.nextInt(accounts)); // a sender or recipient
+          case 1 -> address(0xfee); // fresh and, with zero fees, left empty
+          default -> address(0xfee + 1 + random.nextInt(2));
+        };
+    BlockContext context =
+        new BlockContext(7, 1_700_000_000, feeRecipient, Wei.of(baseFee), GAS_LIMIT, CHAIN);
+    Map<Address, Allocation> alloc = new TreeMap<>();
+    Map<Address, Long> nextNonce = new HashMap<>();
+    // a few hot senders make long nonce chains; the rest send now and then
+    int hot = 1 + random.nextInt(Math.min(accounts, 4));
+    List<VerifiedTransaction> block = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      Address sender =
+          random.nextInt(3) == 0 ? account(random.nextInt(hot)) : account(random.nextInt(accounts));
+      alloc.computeIfAbsent(sender, s -> genesis(random));
+      if (feeRecipient.equals(address(0xfee + 1)) && !alloc.containsKey(feeRecipient)) {
+        alloc.put(feeRecipient, Allocation.of(Wei.of(ETH)));
+      }
+      long expected = nextNonce.getOrDefault(sender, alloc.get(sender).nonce());
+      block.add(transaction(random, i, sender, expected, accounts, feeRecipient, baseFee));
+      nextNonce.put(sender, expected + 1);
+    }
+    if (random.nextInt(8) == 0) {
+      alloc.putIfAbsent(feeRecipient, Allocation.of(Wei.of(random.nextInt(3))));
+    }
+    return new Workload(GenesisAlloc.of(alloc), context, block, accounts);
+  }
+
+  /** The {@code n}th address of the workload's universe. */
+  static Address account(int n) {
+    return address(0x10000 + n);
+  }
+
+  private static int blockSize(Random random, int max) {
+    int roll = random.nextInt(100);
+    int size;
+    if (roll < 5) {
+      size = random.nextInt(3);
+    } else if (roll < 70) {
+      size = random.nextInt(80);
+    } else if (roll < 95) {
+      size = 80 + random.nextInt(500);
+    } else {
+      size = 500 + random.nextInt(2_500);
+    }
+    return Math.min(size, max);
+  }
+
+  private static Allocation genesis(Random random) {
+    BigInteger balance =
+        switch (random.nextInt(10)) {
+          case 0 -> BigInteger.ZERO;
+          case 1 -> BigInteger.valueOf(30_000L * GWEI); // a couple of transfers at most
+          default -> ETH.multiply(BigInteger.valueOf(1 + random.nextInt(1_000)));
+        };
+    return Allocation.of(Wei.of(balance)).withNonce(random.nextInt(3));
+  }
+
+  private static VerifiedTransaction transaction(
+      Random random,
+      int index,
+      Address sender,
+      long expectedNonce,
+      int accounts,
+      Address feeRecipient,
+      long baseFee) {
+    Address to =
+        switch (random.nextInt(12)) {
+          case 0 -> feeRecipient;
+          case 1 -> sender;
+          default -> account(random.nextInt(accounts));
+        };
+    long nonce =
+        switch (random.nextInt(20)) {
+          case 0 -> expectedNonce + 1 + random.nextInt(2); // a gap
+          case 1 -> Math.max(0, expectedNonce - 1); // stale
+          default -> expectedNonce;
+        };
+    BigInteger value =
+        switch (random.nextInt(6)) {
+          case 0 -> BigInteger.ZERO;
+          case 1 -> ETH.multiply(BigInteger.valueOf(2_000)); // more than anyone has
+          default -> BigInteger.valueOf(random.nextLong(1, 1_000_000_000_000_000L));
+        };
+    long tip = List.of(0L, 1L, GWEI).get(random.nextInt(3));
+    long feeCap = random.nextInt(15) == 0 ? baseFee / 2 : baseFee + tip + random.nextInt(2);
+    return switch (random.nextInt(20)) {
+      case 0 -> {
+        Address from = random.nextBoolean() ? sender : account(random.nextInt(accounts));
+        BigInteger mint = random.nextBoolean() ? BigInteger.ZERO : ETH;
+        yield Txs.deposit(index, from, to, mint, value.min(ETH));
+      }
+      case 1 ->
+          Txs.legacy(
+              sender,
+              nonce,
+              Optional.of(to),
+              value,
+              feeCap,
+              21_000,
+              Bytes.EMPTY,
+              random.nextInt(10) == 0 ? Optional.of(ChainId.MAINNET) : Optional.of(CHAIN));
+      case 2 -> Txs.accessList(sender, nonce, to, value, feeCap, CHAIN);
+      default ->
+          Txs.eip1559(
+              sender,
+              nonce,
+              to,
+              value,
+              feeCap,
+              tip,
+              random.nextInt(4) == 0 ? 30_000 : 21_000,
+              random.nextInt(4) == 0 ? Bytes.fromHex("0x00ff") : Bytes.EMPTY);
+    };
+  }
+}
