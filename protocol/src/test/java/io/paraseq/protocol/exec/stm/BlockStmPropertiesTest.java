@@ -27,9 +27,9 @@ import net.jqwik.api.statistics.Statistics;
  * the sequential executor's {@link BlockExecution} (receipts, gas, skipped transactions, diff) and
  * the same state root once the diff is applied.
  *
- * <p>CI-sized by default: 3,300 blocks in all. A stress run repeats every block's
- * parallel execution {@code paraseq.stm.stress} times (each a new interleaving of the workers) and
- * draws larger blocks: {@code ./mvnw -B -pl protocol test -Dtest=BlockStmPropertiesTest
+ * <p>CI-sized by default: 3,300 blocks in all. A stress run repeats every block's parallel
+ * execution {@code paraseq.stm.stress} times (each a new interleaving of the workers) and draws
+ * larger blocks: {@code ./mvnw -B -pl protocol test -Dtest=BlockStmPropertiesTest
  * -Dparaseq.stm.stress=50} (docs/block-stm.md).
  */
 class BlockStmPropertiesTest {
