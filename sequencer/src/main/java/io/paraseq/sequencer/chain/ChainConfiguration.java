@@ -1,7 +1,7 @@
 package io.paraseq.sequencer.chain;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.ingress.AccountStateSource;
 import io.paraseq.sequencer.ingress.IngressService;
@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the chain: the store, start-up (genesis or rebuild, after Flyway), the world state as the
  * pool's account source (so the pool restore runs against it), the head, the next block's context,
- * the producer (started after ingress, stopped before it) and the proofs it serves.
+ * the producer (started after ingress, stopped before it; its executor comes from {@link
+ * ExecutionConfiguration}) and the proofs it serves.
  */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
@@ -51,6 +52,7 @@ class ChainConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   BlockProducer blockProducer(
       ChainState chain,
+      BlockExecutor executor,
       ChainStore store,
       IngressService ingress,
       OrderingPolicy ordering,
@@ -60,7 +62,7 @@ class ChainConfiguration {
       MeterRegistry meterRegistry) {
     return new BlockProducer(
         chain,
-        new SequentialExecutor(),
+        executor,
         store,
         ingress,
         ordering,

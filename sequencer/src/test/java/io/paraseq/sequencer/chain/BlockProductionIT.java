@@ -10,9 +10,12 @@ import static io.paraseq.sequencer.chain.ChainTables.nonce;
 import static io.paraseq.sequencer.chain.ChainTables.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.block.BlockHeader;
+import io.paraseq.protocol.exec.BlockExecutor;
+import io.paraseq.protocol.exec.stm.BlockStmExecutor;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
@@ -39,7 +42,8 @@ import org.web3j.protocol.http.HttpService;
  * Block production on the real application and a fresh PostgreSQL schema: EIP-1559 and legacy
  * transfers signed by web3j go in through {@code eth_sendRawTransaction} and come out in blocks,
  * read from the tables (what the producer persisted, independent of the read methods), with every
- * balance right to the wei.
+ * balance right to the wei. Every block runs through the default Block-STM executor (the sequential
+ * fallback threshold is set to 0 here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlockProductionIT {
@@ -51,11 +55,14 @@ class BlockProductionIT {
     registry.add("spring.datasource.url", db::jdbcUrl);
     registry.add("paraseq.db.schema", db::schema);
     registry.add("paraseq.producer.block-interval", () -> "100ms");
+    registry.add("paraseq.exec.min-parallel-txs", () -> "0"); // every block through Block-STM
   }
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ChainHead head;
+  @Autowired BlockExecutor executor;
+  @Autowired MeterRegistry meters;
 
   @Test
   void theGenesisStateRootIsTheOneTheDevnetDeploysTheRollupWith() {
@@ -100,6 +107,10 @@ class BlockProductionIT {
         .isEqualTo(sentValue.add(fees(dynamicHashes)).add(fees(legacyHashes)));
     assertThat(jdbc.queryForObject("SELECT count(*) FROM pool_transactions", Long.class)).isZero();
     assertChainLinksAndHashes();
+    // the producer ran those blocks with Block-STM, the default executor
+    assertThat(executor).isInstanceOf(BlockStmExecutor.class);
+    assertThat(meters.get("paraseq.exec.parallel").counter().count()).isPositive();
+    assertThat(meters.get("paraseq.exec.sequential").counter().count()).isZero();
   }
 
   private void assertIncludedOnceInNonceOrder(List<String> hashes, Address sender) {

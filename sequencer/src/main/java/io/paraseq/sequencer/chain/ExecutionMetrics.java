@@ -1,0 +1,44 @@
+package io.paraseq.sequencer.chain;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.protocol.exec.stm.BlockStmListener;
+import io.paraseq.protocol.exec.stm.BlockStmStats;
+
+/**
+ * The Block-STM executor's meters, one record per block: counters {@code paraseq.exec.parallel}
+ * (blocks run by Block-STM) and {@code paraseq.exec.sequential} (blocks below the threshold that
+ * fell back to sequential execution); per parallel block, summaries {@code
+ * paraseq.exec.reexecutions} (incarnations after a transaction's first), {@code
+ * paraseq.exec.aborts} (validation aborts) and {@code paraseq.exec.suspensions} (waits on an
+ * ESTIMATE). Called on the producer thread.
+ */
+final class ExecutionMetrics implements BlockStmListener {
+
+  private final Counter parallel;
+  private final Counter sequential;
+  private final DistributionSummary reexecutions;
+  private final DistributionSummary aborts;
+  private final DistributionSummary suspensions;
+
+  ExecutionMetrics(MeterRegistry registry) {
+    this.parallel = Counter.builder("paraseq.exec.parallel").register(registry);
+    this.sequential = Counter.builder("paraseq.exec.sequential").register(registry);
+    this.reexecutions = DistributionSummary.builder("paraseq.exec.reexecutions").register(registry);
+    this.aborts = DistributionSummary.builder("paraseq.exec.aborts").register(registry);
+    this.suspensions = DistributionSummary.builder("paraseq.exec.suspensions").register(registry);
+  }
+
+  @Override
+  public void blockExecuted(BlockStmStats stats) {
+    if (stats.sequential()) {
+      sequential.increment();
+      return;
+    }
+    parallel.increment();
+    reexecutions.record(stats.reexecutions());
+    aborts.record(stats.validationAborts());
+    suspensions.record(stats.suspensions());
+  }
+}
