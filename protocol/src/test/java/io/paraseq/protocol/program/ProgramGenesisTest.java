@@ -49,6 +49,12 @@ class ProgramGenesisTest {
     assertThat(ProgramKind.AMM_PAIR.code().toHex())
         .startsWith("0xfe")
         .isNotEqualTo(ProgramKind.ERC20.code().toHex());
+    assertThat(ProgramKind.ERC20.codeHash().toString())
+        .isEqualTo("0xce7f7855702961e5214ba90a7692a690d248c23f017a85c2c6846b3f09b159eb");
+    assertThat(ProgramKind.AMM_PAIR.code().toHex())
+        .isEqualTo("0xfe706172617365713a616d6d2d706169723a7631");
+    assertThat(ProgramKind.AMM_PAIR.codeHash().toString())
+        .isEqualTo("0x939e0cd128af573f872e2958fbdc3df3ac7d9d1382159020b5071881a101cd30");
     assertThat(NativePrograms.code(ProgramKind.ERC20.codeHash()))
         .contains(ProgramKind.ERC20.code());
     assertThat(NativePrograms.code(Account.EMPTY_CODE_HASH)).isEmpty();
