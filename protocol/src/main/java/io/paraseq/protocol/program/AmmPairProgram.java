@@ -144,24 +144,10 @@ final class AmmPairProgram implements Program {
     BigInteger reserve0 = PairLayout.reserve0(packed);
     BigInteger reserve1 = PairLayout.reserve1(packed);
     BigInteger total = context.load(self, PairLayout.TOTAL_SHARES).toBigInteger();
-    BigInteger amount0;
-    BigInteger amount1;
-    BigInteger liquidity;
-    if (total.signum() == 0) {
-      amount0 = desired0;
-      amount1 = desired1;
-      liquidity = PairMath.initialShares(amount0, amount1).subtract(PairMath.MINIMUM_LIQUIDITY);
-    } else {
-      BigInteger optimal1 = PairMath.quote(desired0, reserve0, reserve1);
-      if (optimal1.compareTo(desired1) <= 0) {
-        amount0 = desired0;
-        amount1 = optimal1;
-      } else {
-        amount0 = PairMath.quote(desired1, reserve1, reserve0);
-        amount1 = desired1;
-      }
-      liquidity = PairMath.shares(amount0, amount1, reserve0, reserve1, total);
-    }
+    Deposit deposit = Deposit.of(desired0, desired1, reserve0, reserve1, total);
+    BigInteger amount0 = deposit.amount0();
+    BigInteger amount1 = deposit.amount1();
+    BigInteger liquidity = deposit.liquidity();
     if (amount0.compareTo(min0) < 0) {
       throw Halt.reason("Pair: INSUFFICIENT_AMOUNT_0");
     }
@@ -306,6 +292,31 @@ final class AmmPairProgram implements Program {
       throw Halt.reason("Pair: OVERFLOW");
     }
     return reserve;
+  }
+
+  /** What a deposit takes and mints, Uniswap V2 router style (see the class comment). */
+  private record Deposit(BigInteger amount0, BigInteger amount1, BigInteger liquidity) {
+
+    static Deposit of(
+        BigInteger desired0,
+        BigInteger desired1,
+        BigInteger reserve0,
+        BigInteger reserve1,
+        BigInteger total) {
+      if (total.signum() == 0) {
+        BigInteger liquidity =
+            PairMath.initialShares(desired0, desired1).subtract(PairMath.MINIMUM_LIQUIDITY);
+        return new Deposit(desired0, desired1, liquidity);
+      }
+      BigInteger optimal1 = PairMath.quote(desired0, reserve0, reserve1);
+      if (optimal1.compareTo(desired1) <= 0) {
+        return new Deposit(
+            desired0, optimal1, PairMath.shares(desired0, optimal1, reserve0, reserve1, total));
+      }
+      BigInteger optimal0 = PairMath.quote(desired1, reserve1, reserve0);
+      return new Deposit(
+          optimal0, desired1, PairMath.shares(optimal0, desired1, reserve0, reserve1, total));
+    }
   }
 
   /**
