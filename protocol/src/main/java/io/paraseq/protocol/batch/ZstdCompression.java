@@ -21,6 +21,9 @@ final class ZstdCompression implements Compression {
   @Override
   public byte[] decompress(byte[] compressed, int offset, int maxSize) {
     int length = compressed.length - offset;
+    if (length == 0) {
+      throw Compression.corrupt("no zstd frame");
+    }
     try {
       long frameSize = Zstd.findFrameCompressedSize(compressed, offset);
       if (Zstd.isError(frameSize)) {
