@@ -1,5 +1,6 @@
 package io.paraseq.protocol.batch;
 
+import io.paraseq.protocol.types.Bytes;
 import java.util.Optional;
 
 /**
@@ -73,6 +74,21 @@ public enum Codec {
           this + " levels are " + minLevel + ".." + maxLevel + ", got " + level);
     }
     return compression().compress(payload, level);
+  }
+
+  /**
+   * Decompresses {@code compressed}, strictly: one complete stream, nothing after it, at most
+   * {@code maxSize} bytes of output.
+   *
+   * @return the payload, or the failure ({@link BatchDecodeError#CORRUPT_COMPRESSION}, {@link
+   *     BatchDecodeError#TRAILING_COMPRESSED_BYTES}, {@link BatchDecodeError#PAYLOAD_TOO_LARGE})
+   */
+  public BatchDecodeResult<Bytes> decompress(Bytes compressed, int maxSize) {
+    try {
+      return BatchDecodeResult.decoded(Bytes.of(decompress(compressed.toArray(), 0, maxSize)));
+    } catch (RejectedBatchException e) {
+      return BatchDecodeResult.rejected(e.failure());
+    }
   }
 
   /**
