@@ -46,9 +46,10 @@ class CompressReportTest {
     List<String> lines = report.lines().toList();
 
     assertThat(lines.getFirst()).isEqualTo(CompressReport.ROW_HEADER);
+    // L1: (4 + 7 * 32 + 32 + 800) / 10 = 106.0; 900 B in 2 ms = 0.45 MB/s.
     assertThat(lines.get(2))
         .isEqualTo(
-            "| transfers | v1 | zstd-19 | 900 | 795 | 1.50 | 79.5 | 86.4 | 0.5 | 0.9 | ok |");
+            "| transfers | v1 | zstd-19 | 900 | 795 | 1.50 | 79.5 | 106.0 | 0.5 | 0.9 | ok |");
     assertThat(lines.get(3))
         .startsWith("| transfers | v0 | none |")
         .endsWith("| — | 0.4 | FAILED |");
