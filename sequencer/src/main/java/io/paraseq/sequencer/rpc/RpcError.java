@@ -98,6 +98,14 @@ public enum RpcError {
       -32000, "contract creation is not supported: the chain has no EVM yet"),
   /** A call or estimate to an account with code. */
   CODE_EXECUTION_UNSUPPORTED(-32000, "contract code cannot be executed: the chain has no EVM yet"),
+  /**
+   * A call ({@code eth_call}, {@code eth_estimateGas}) reverted: geth's code 3, with {@code :
+   * <reason>} when the revert data is an {@code Error(string)}, and the revert data as {@code
+   * data}.
+   */
+  EXECUTION_REVERTED(3, "execution reverted"),
+  /** A call ran out of gas (geth's text). */
+  OUT_OF_GAS(-32000, "out of gas"),
   /** A call's fee cap is below the next block's base fee (geth's text). */
   FEE_CAP_TOO_LOW(-32000, "max fee per gas less than block base fee"),
   /** A call's priority fee cap is above its fee cap (geth's text). */
