@@ -12,15 +12,16 @@ import java.util.Objects;
  * @param key the private key (its {@code toString} never shows it)
  * @param address the address derived from it
  */
-record Account(PrivateKey key, Address address) {
+public record Account(PrivateKey key, Address address) {
 
-  Account {
+  /** Requires both components. */
+  public Account {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(address, "address");
   }
 
   /** The account of {@code key}, its address derived with secp256k1 and keccak-256. */
-  static Account of(PrivateKey key) {
+  public static Account of(PrivateKey key) {
     byte[] publicKey = Secp256k1.get().publicKey(key);
     return new Account(key, Address.of(Bytes.of(Secp256k1.address(publicKey))));
   }

@@ -1,5 +1,6 @@
 package io.paraseq.bench.load;
 
+import io.paraseq.contracts.anvil.AnvilProcess;
 import java.io.PrintStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

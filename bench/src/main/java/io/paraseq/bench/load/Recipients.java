@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
  * {@code keccak256("paraseq-bench-to" ‖ seed ‖ i)}, a fresh account nobody holds a key for. Each
  * index is computed on its own, so transfers can be signed in parallel in any order.
  */
-final class Recipients {
+public final class Recipients {
 
   private static final byte[] DOMAIN = "paraseq-bench-to".getBytes(StandardCharsets.US_ASCII);
 
   private Recipients() {}
 
   /** The recipient of transfer {@code index} under {@code seed}. */
-  static Address of(long seed, int index) {
+  public static Address of(long seed, int index) {
     byte[] hash = SeededHash.of(DOMAIN, seed, index);
     return Address.of(Bytes.of(hash, hash.length - Address.LENGTH, Address.LENGTH));
   }

@@ -12,14 +12,14 @@ import java.util.stream.IntStream;
  * both targets of one run) use the same keys: key {@code i} is {@code keccak256("paraseq-bench" ‖
  * seed ‖ i)}, hashed again in the (astronomically unlikely) case it is not a valid scalar.
  */
-final class SenderKeys {
+public final class SenderKeys {
 
   private static final byte[] DOMAIN = "paraseq-bench".getBytes(StandardCharsets.US_ASCII);
 
   private SenderKeys() {}
 
   /** The first {@code count} sender accounts of {@code seed}, index 0 first. */
-  static List<Account> derive(long seed, int count) {
+  public static List<Account> derive(long seed, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0: " + count);
     }

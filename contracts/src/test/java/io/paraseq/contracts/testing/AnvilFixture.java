@@ -1,18 +1,14 @@
 package io.paraseq.contracts.testing;
 
+import io.paraseq.contracts.anvil.AnvilProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,23 +45,15 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
   /** Anvil's default chain id. */
   public static final long CHAIN_ID = 31337;
 
-  /** How long anvil may take to answer its first {@code eth_chainId}. */
-  public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
   /** Receipt polling against anvil: it mines in milliseconds, web3j's default is 15 s. */
   public static final Duration RECEIPT_POLL_INTERVAL = Duration.ofMillis(50);
 
   private static final int RECEIPT_POLL_ATTEMPTS = 600;
-  private static final int START_ATTEMPTS = 3;
-  private static final int LOG_TAIL_LINES = 40;
 
   private final List<String> extraArgs;
-  private Process process;
-  private Thread shutdownHook;
+  private AnvilProcess process;
   private HttpService http;
   private Web3j web3j;
-  private String rpcUrl;
-  private Path logFile;
 
   private AnvilFixture(List<String> extraArgs) {
     this.extraArgs = List.copyOf(extraArgs);
@@ -104,19 +92,24 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
     if (process != null) {
       return;
     }
-    Path binary = AnvilBinary.locate();
-    IllegalStateException last = null;
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      try {
-        launch(binary, freeLoopbackPort());
-        return;
-      } catch (IllegalStateException e) {
-        // Most likely another process took the port between probing and binding: try another.
-        last = e;
-        stopProcess();
-      }
+    List<String> options = new ArrayList<>();
+    options.addAll(
+        List.of(
+            "--chain-id",
+            Long.toString(CHAIN_ID),
+            "--accounts",
+            Integer.toString(DevAccounts.COUNT)));
+    options.addAll(extraArgs);
+    process = AnvilProcess.start(AnvilBinary.locate(), options, logDirectory());
+    try {
+      http = new HttpService(process.rpcUrl().toString());
+      web3j = Web3j.build(http);
+      checkChainId();
+      checkAccounts();
+    } catch (RuntimeException e) {
+      stopProcess();
+      throw e;
     }
-    throw last;
   }
 
   @Override
@@ -132,7 +125,7 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
   /** The HTTP JSON-RPC URL, e.g. {@code http://127.0.0.1:41234}. */
   public synchronized String rpcUrl() {
     requireStarted();
-    return rpcUrl;
+    return process.rpcUrl().toString();
   }
 
   /** A web3j client connected to this anvil; closed by {@link #close()}. */
@@ -144,7 +137,7 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
   /** The file anvil's stdout and stderr go to. */
   public synchronized Path logFile() {
     requireStarted();
-    return logFile;
+    return process.logFile();
   }
 
   /** The credentials of funded development account {@code index} (0 to 9). */
@@ -209,65 +202,16 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
     stopProcess();
   }
 
-  private void launch(Path binary, int port) {
-    rpcUrl = "http://127.0.0.1:" + port;
-    logFile = logDirectory().resolve("anvil-" + port + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(binary.toString());
-    command.addAll(
-        List.of(
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--chain-id",
-            Long.toString(CHAIN_ID),
-            "--accounts",
-            Integer.toString(DevAccounts.COUNT)));
-    command.addAll(extraArgs);
+  private void checkChainId() {
+    BigInteger chainId;
     try {
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .start();
+      chainId = web3j.ethChainId().send().getChainId();
     } catch (IOException e) {
-      process = null;
-      throw new IllegalStateException("cannot start anvil " + command + ": " + e.getMessage(), e);
+      throw process.failure("eth_chainId failed: " + e.getMessage());
     }
-    Process started = process;
-    shutdownHook = new Thread(started::destroyForcibly, "anvil-shutdown-" + port);
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-    http = new HttpService(rpcUrl);
-    web3j = Web3j.build(http);
-    awaitReady();
-    checkAccounts();
-  }
-
-  private void awaitReady() {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    IOException lastError = null;
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw startFailure("anvil exited with code " + process.exitValue() + " before answering");
-      }
-      try {
-        BigInteger chainId = web3j.ethChainId().send().getChainId();
-        if (chainId == null || chainId.longValueExact() != CHAIN_ID) {
-          throw startFailure("anvil answered eth_chainId " + chainId + ", expected " + CHAIN_ID);
-        }
-        return;
-      } catch (IOException e) {
-        lastError = e;
-      }
-      sleep(Duration.ofMillis(25));
+    if (chainId == null || chainId.longValueExact() != CHAIN_ID) {
+      throw process.failure("anvil answered eth_chainId " + chainId + ", expected " + CHAIN_ID);
     }
-    throw startFailure(
-        "anvil did not answer eth_chainId within "
-            + START_TIMEOUT.toSeconds()
-            + " s (last error: "
-            + (lastError == null ? "none" : lastError.getMessage())
-            + ")");
   }
 
   private void checkAccounts() {
@@ -275,14 +219,14 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
     try {
       accounts = web3j.ethAccounts().send().getAccounts();
     } catch (IOException e) {
-      throw startFailure("eth_accounts failed: " + e.getMessage());
+      throw process.failure("eth_accounts failed: " + e.getMessage());
     }
     for (int i = 0; i < DevAccounts.COUNT; i++) {
       String expected = DevAccounts.credentials(i).getAddress();
       if (accounts == null
           || accounts.size() <= i
           || !accounts.get(i).toLowerCase(Locale.ROOT).equals(expected)) {
-        throw startFailure(
+        throw process.failure(
             "anvil's accounts " + accounts + " are not the development accounts " + expected);
       }
     }
@@ -311,40 +255,9 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
       web3j = null;
       http = null;
     }
-    if (process == null) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is exiting; the hook runs anyway and destroying a dead process is harmless.
-      }
+    if (process != null) {
+      process.close();
       process = null;
-      shutdownHook = null;
-    }
-  }
-
-  private IllegalStateException startFailure(String reason) {
-    return new IllegalStateException(
-        reason + " (rpc " + rpcUrl + ", log " + logFile + ")\n" + logTail());
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
-      return "--- anvil log tail ---\n" + String.join("\n", lines.subList(from, lines.size()));
-    } catch (IOException e) {
-      return "(cannot read " + logFile + ": " + e.getMessage() + ")";
     }
   }
 
@@ -355,29 +268,7 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
   }
 
   private static Path logDirectory() {
-    Path dir = Path.of("target", "anvil").toAbsolutePath();
-    try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create anvil log folder " + dir, e);
-    }
-  }
-
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for anvil", e);
-    }
+    return Path.of("target", "anvil").toAbsolutePath();
   }
 
   /** JSON-RPC response with a string result. */

@@ -1,5 +1,6 @@
 package io.paraseq.protocol.exec;
 
+import io.paraseq.protocol.types.Bytes;
 import java.util.Objects;
 
 /** What {@link GasEstimator} found for a call. Handle it with an exhaustive {@code switch}. */
@@ -13,7 +14,7 @@ public sealed interface GasEstimate {
   record Estimated(long gas) implements GasEstimate {}
 
   /**
-   * The call cannot run at any gas limit (funds, fees, creation, code).
+   * The call cannot run at any gas limit (funds, fees, creation, code no program runs).
    *
    * @param reason why
    * @param message geth's detail for that error
@@ -34,6 +35,21 @@ public sealed interface GasEstimate {
    * @param allowance that highest gas limit
    */
   record ExceedsAllowance(long allowance) implements GasEstimate {}
+
+  /**
+   * The call reverts at the highest gas limit the search may use: geth's {@code execution reverted}
+   * error (JSON-RPC code 3) with the revert data as its {@code data}.
+   *
+   * @param revertData the revert data ({@code Error(string)} encoded, or empty); {@link
+   *     io.paraseq.protocol.program.Abi#revertReason} gives the reason for the message
+   */
+  record Reverted(Bytes revertData) implements GasEstimate {
+
+    /** Requires the data. */
+    public Reverted {
+      Objects.requireNonNull(revertData, "revertData");
+    }
+  }
 
   /**
    * A fee was given and the value is not below the sender's balance, leaving nothing for gas

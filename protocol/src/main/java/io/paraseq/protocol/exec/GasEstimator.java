@@ -3,6 +3,7 @@ package io.paraseq.protocol.exec;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.tx.IntrinsicGas;
+import io.paraseq.protocol.types.Bytes;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,16 +21,18 @@ import java.util.Optional;
  *   <li>A plain transfer (no data, a recipient without code) that succeeds at {@value
  *       IntrinsicGas#TRANSACTION} gas is answered at once.
  *   <li>The call runs at the highest limit: a refusal other than intrinsic gas is the answer
- *       ({@link GasEstimate.Refused}); too little gas, or a failed execution, is {@link
- *       GasEstimate.ExceedsAllowance}.
+ *       ({@link GasEstimate.Refused}); a program call that reverts is {@link GasEstimate.Reverted}
+ *       with the revert data (geth's {@code execution reverted}); too little gas, or any other
+ *       failed execution, is {@link GasEstimate.ExceedsAllowance}.
  *   <li>Otherwise its gas used minus one is a failing lower bound; the optimistic limit {@code
  *       (gasUsed + 2300) × 64 / 63} is tried, then the range is bisected, each midpoint at most
  *       twice the lower bound (most calls need little more than they use).
  * </ol>
  *
- * <p>Unlike geth the search is exact (geth stops within 1.5 %): without an EVM a call's gas is its
- * intrinsic gas and the search takes a handful of runs. Stateless; safe from any thread when its
- * executor is.
+ * <p>Unlike geth the search is exact (geth stops within 1.5 %): a call's gas is its intrinsic gas
+ * plus, for a native program, charges that never depend on the gas left ({@link
+ * io.paraseq.protocol.program.ProgramGas}), so the lowest succeeding limit is the gas used and the
+ * search takes a handful of runs. Stateless; safe from any thread when its executor is.
  */
 public final class GasEstimator {
 
@@ -94,6 +97,9 @@ public final class GasEstimator {
     if (first.refusal().isPresent()) {
       return first.refusal().get();
     }
+    if (first.revertData().isPresent()) {
+      return new GasEstimate.Reverted(first.revertData().get());
+    }
     if (!first.succeeded()) {
       return new GasEstimate.ExceedsAllowance(hi);
     }
@@ -130,9 +136,12 @@ public final class GasEstimator {
       case TransactionOutcome.Skipped s when s.reason() == SkipReason.INTRINSIC_GAS_TOO_LOW ->
           Attempt.FAILED;
       case TransactionOutcome.Skipped s ->
-          new Attempt(-1, Optional.of(new GasEstimate.Refused(s.reason(), s.message())));
+          new Attempt(
+              -1, Optional.of(new GasEstimate.Refused(s.reason(), s.message())), Optional.empty());
       case TransactionOutcome.Included ok when ok.status() == ReceiptStatus.SUCCESS ->
-          new Attempt(ok.gasUsed(), Optional.empty());
+          new Attempt(ok.gasUsed(), Optional.empty(), Optional.empty());
+      case TransactionOutcome.Included failed when failed.reverted() ->
+          new Attempt(-1, Optional.empty(), Optional.of(failed.returnData()));
       case TransactionOutcome.Included failed -> Attempt.FAILED;
     };
   }
@@ -144,14 +153,16 @@ public final class GasEstimator {
   }
 
   /**
-   * A trial's verdict: success with the gas used, a failure that more gas may fix, or a refusal
-   * that ends the search.
+   * A trial's verdict: success with the gas used, a failure that more gas may fix (a revert among
+   * them), or a refusal that ends the search.
    *
    * @param gasUsed the gas used on success, else -1
    * @param refusal the refusal, if the call cannot run at any gas
+   * @param revertData the revert data, if a program reverted
    */
-  private record Attempt(long gasUsed, Optional<GasEstimate.Refused> refusal) {
-    static final Attempt FAILED = new Attempt(-1, Optional.empty());
+  private record Attempt(
+      long gasUsed, Optional<GasEstimate.Refused> refusal, Optional<Bytes> revertData) {
+    static final Attempt FAILED = new Attempt(-1, Optional.empty(), Optional.empty());
 
     boolean succeeded() {
       return gasUsed >= 0;

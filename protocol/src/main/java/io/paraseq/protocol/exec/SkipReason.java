@@ -6,7 +6,7 @@ package io.paraseq.protocol.exec;
  * whether to drop it from the pool ({@link #NONCE_MISMATCH} with a nonce below the account's, a
  * wrong chain) or keep it for later (a nonce gap, a fee cap below the current base fee, funds that
  * may still arrive). {@link #TIP_ABOVE_FEE_CAP} and {@link #CODE_EXECUTION_UNSUPPORTED} are given
- * for calls only: such a transaction is invalid at decoding, and no account has code yet.
+ * for calls only: such a transaction is invalid at decoding, and only native programs have code.
  */
 public enum SkipReason {
   /** The transaction's nonce is not the sender's account nonce (too low, or a gap). */
@@ -27,6 +27,9 @@ public enum SkipReason {
   UNPROTECTED_TRANSACTION,
   /** A call whose priority fee cap exceeds its fee cap. */
   TIP_ABOVE_FEE_CAP,
-  /** A call to an account with code: neither an EVM nor native programs exist yet. */
+  /**
+   * A call to an account whose code is not a native program's: there is no EVM yet. Calls to
+   * program accounts run the program.
+   */
   CODE_EXECUTION_UNSUPPORTED
 }

@@ -3,8 +3,10 @@ package io.paraseq.protocol.exec;
 import io.paraseq.protocol.block.Log;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.tx.Wei;
+import io.paraseq.protocol.types.Bytes;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link TransactionProcessor} decided for one transaction, independent of its position in the
@@ -15,19 +17,41 @@ public sealed interface TransactionOutcome {
   /**
    * The transaction is part of the block; its writes went through the {@link StateAccess}.
    *
-   * @param status success, or failure (a deposit whose transfer the balance did not cover)
+   * @param status success, or failure (a program call that reverted or ran out of gas; a deposit
+   *     whose transfer the balance did not cover)
    * @param gasUsed the gas used, unsigned 64-bit
    * @param effectiveGasPrice the wei per gas paid
-   * @param logs the logs emitted, in order (none yet: transfers emit none)
+   * @param logs the logs emitted, in order (only a successful program call emits any)
+   * @param returnData what a program call returned, or its revert data on a revert ({@code
+   *     Error(string)} encoded, or empty); empty for transfers, deposits and out-of-gas
+   * @param failure why a program call failed; empty on success and for a failed deposit
    */
-  record Included(ReceiptStatus status, long gasUsed, Wei effectiveGasPrice, List<Log> logs)
+  record Included(
+      ReceiptStatus status,
+      long gasUsed,
+      Wei effectiveGasPrice,
+      List<Log> logs,
+      Bytes returnData,
+      Optional<ExecutionFailure> failure)
       implements TransactionOutcome {
 
     /** Copies the logs and requires every component. */
     public Included {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(effectiveGasPrice, "effectiveGasPrice");
+      Objects.requireNonNull(returnData, "returnData");
+      Objects.requireNonNull(failure, "failure");
       logs = List.copyOf(logs);
+    }
+
+    /** An outcome without return data or execution failure (transfers, deposits). */
+    public Included(ReceiptStatus status, long gasUsed, Wei effectiveGasPrice, List<Log> logs) {
+      this(status, gasUsed, effectiveGasPrice, logs, Bytes.EMPTY, Optional.empty());
+    }
+
+    /** Whether a program call reverted ({@link #returnData()} is then the revert data). */
+    public boolean reverted() {
+      return failure.equals(Optional.of(ExecutionFailure.REVERTED));
     }
   }
 

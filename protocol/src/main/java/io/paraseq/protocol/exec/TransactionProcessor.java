@@ -3,6 +3,8 @@ package io.paraseq.protocol.exec;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.TransactionOutcome.Included;
 import io.paraseq.protocol.exec.TransactionOutcome.Skipped;
+import io.paraseq.protocol.program.NativePrograms;
+import io.paraseq.protocol.program.ProgramCall;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.DepositTransaction;
@@ -21,8 +23,9 @@ import java.util.Optional;
 /**
  * Executes one transaction against a {@link StateAccess}: the per-transaction rules, shared by the
  * sequential and the parallel executor. What exists today is ETH transfers, calls to accounts
- * without code (call data is paid for and ignored) and deposits; native programs and the EVM come
- * later behind the same {@link TransactionOutcome}.
+ * without code (call data is paid for and ignored), calls to native programs ({@link
+ * io.paraseq.protocol.program.NativePrograms}) and deposits; the EVM comes later behind the same
+ * {@link TransactionOutcome}.
  *
  * <h2>User transactions</h2>
  *
@@ -40,9 +43,13 @@ import java.util.Optional;
  *       SkipReason#INSUFFICIENT_FUNDS}).
  * </ol>
  *
- * Then, with {@code gasUsed} = the intrinsic gas (without an EVM nothing else costs gas; taken from
- * the {@link VerifiedTransaction}, like its sender, not recomputed) and {@code price} = {@link
- * EffectiveGasPrice} ({@code min(feeCap, baseFee + tipCap)}, or the gas price):
+ * Then, if the recipient's code hash is a native program's, the program runs with the gas limit
+ * minus the intrinsic gas, and {@link ProgramTransactions} applies the EVM's outcome rules (a
+ * revert or running out of gas drops the program's writes and logs, the sender still pays for the
+ * gas used and its nonce increases). Otherwise the transaction is a transfer: with {@code gasUsed}
+ * = the intrinsic gas (taken from the {@link VerifiedTransaction}, like its sender, not recomputed)
+ * and {@code price} = {@link EffectiveGasPrice} ({@code min(feeCap, baseFee + tipCap)}, or the gas
+ * price):
  *
  * <ul>
  *   <li>sender: nonce + 1, balance − (gasUsed × price + value);
@@ -77,10 +84,11 @@ import java.util.Optional;
  * {@link #call} runs a {@link CallMessage} ({@code eth_call}, {@code eth_estimateGas}) with geth's
  * call rules, in geth's order: no chain or nonce check; when a fee is given, tip cap ≤ fee cap
  * ({@link SkipReason#TIP_ABOVE_FEE_CAP}) and fee cap ≥ base fee; balance ≥ gasLimit × fee cap +
- * value; gas limit ≥ intrinsic gas; then no creation and no code at the recipient ({@link
- * SkipReason#CODE_EXECUTION_UNSUPPORTED}: nothing can run code yet). It then has the effects of a
- * user transaction, at price 0 when no fee is given. A skipped call's message is geth's detail for
- * that error ({@code address 0x… have 5 want 7}, {@code have 20000, want 21000}).
+ * value; gas limit ≥ intrinsic gas; then no creation and no code at the recipient unless it is a
+ * native program's ({@link SkipReason#CODE_EXECUTION_UNSUPPORTED}: there is no EVM). It then has
+ * the effects of a user transaction, a program call included, at price 0 when no fee is given. A
+ * skipped call's message is geth's detail for that error ({@code address 0x… have 5 want 7}, {@code
+ * have 20000, want 21000}).
  *
  * <p>Stateless apart from the context; one instance may serve any number of threads.
  */
@@ -117,6 +125,21 @@ public final class TransactionProcessor {
     }
     Address to = payload.to().orElseThrow(); // creations were skipped above
     Wei price = EffectiveGasPrice.of(payload, context.baseFee());
+    Hash codeHash = state.account(to).codeHash();
+    if (NativePrograms.isProgram(codeHash)) {
+      ProgramCall call =
+          new ProgramCall(
+              to,
+              codeHash,
+              senderAddress,
+              payload.value(),
+              payload.data(),
+              payload.gasLimit() - tx.intrinsicGas(),
+              context.timestamp(),
+              payload.accessList());
+      return ProgramTransactions.run(
+          state, call, sender, payload.gasLimit(), tx.intrinsicGas(), price);
+    }
     return transfer(state, senderAddress, sender, to, payload.value(), tx.intrinsicGas(), price);
   }
 
@@ -136,6 +159,20 @@ public final class TransactionProcessor {
             ? EffectiveGasPrice.of(call.feeCap(), call.tipCap(), context.baseFee())
             : Wei.ZERO;
     Address to = call.to().orElseThrow(); // creations were refused above
+    Hash codeHash = state.account(to).codeHash();
+    if (NativePrograms.isProgram(codeHash)) {
+      ProgramCall programCall =
+          new ProgramCall(
+              to,
+              codeHash,
+              call.from(),
+              call.value(),
+              call.data(),
+              call.gasLimit() - intrinsic,
+              context.timestamp(),
+              call.accessList());
+      return ProgramTransactions.run(state, programCall, sender, call.gasLimit(), intrinsic, price);
+    }
     return transfer(state, call.from(), sender, to, call.value(), intrinsic, price);
   }
 
@@ -178,7 +215,7 @@ public final class TransactionProcessor {
       return skip(SkipReason.CONTRACT_CREATION_UNSUPPORTED, "contract creation, no EVM yet");
     }
     Hash codeHash = state.account(call.to().get()).codeHash();
-    if (!codeHash.equals(Account.EMPTY_CODE_HASH)) {
+    if (!codeHash.equals(Account.EMPTY_CODE_HASH) && !NativePrograms.isProgram(codeHash)) {
       return skip(
           SkipReason.CODE_EXECUTION_UNSUPPORTED,
           "address " + call.to().get() + " has code (code hash " + codeHash + ")");
@@ -290,7 +327,7 @@ public final class TransactionProcessor {
     return Optional.of(new Skipped(reason, message));
   }
 
-  private static BigInteger unsigned(long value) {
+  static BigInteger unsigned(long value) {
     return value >= 0 ? BigInteger.valueOf(value) : new BigInteger(Long.toUnsignedString(value));
   }
 }

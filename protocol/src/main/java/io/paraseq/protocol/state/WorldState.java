@@ -113,7 +113,13 @@ public final class WorldState {
         .accounts()
         .forEach(
             (address, allocation) -> {
-              accounts.put(address, Account.of(allocation.nonce(), allocation.balance()));
+              accounts.put(
+                  address,
+                  new Account(
+                      allocation.nonce(),
+                      allocation.balance(),
+                      MerkleTrie.EMPTY_ROOT,
+                      allocation.codeHash()));
               if (!allocation.storage().isEmpty()) {
                 storage.put(address, allocation.storage());
               }

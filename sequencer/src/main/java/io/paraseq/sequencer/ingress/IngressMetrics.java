@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * failed, {@code reason}), {@code paraseq.ingress.batch.size}, {@code paraseq.ingress.commit}
  * (latency of the pool table transaction), {@code paraseq.ingress.undo.inexact}, {@code
  * paraseq.pool.evicted} (acknowledged transactions that left the pool without inclusion, tag {@code
- * reason}), and gauges {@code paraseq.pool.pending}, {@code paraseq.pool.queued} and {@code
- * paraseq.ingress.queue.depth}. Thread-safe.
+ * reason}), {@code paraseq.ingress.retry.cached} (retries of back-pressured transactions that
+ * skipped verification), and gauges {@code paraseq.pool.pending}, {@code paraseq.pool.queued} and
+ * {@code paraseq.ingress.queue.depth}. Thread-safe.
  */
 final class IngressMetrics {
 
@@ -43,6 +44,7 @@ final class IngressMetrics {
   private final Counter accepted;
   private final Counter failed;
   private final Counter undoInexact;
+  private final Counter retryCached;
   private final Map<Eviction, Counter> evicted = new EnumMap<>(Eviction.class);
   private final DistributionSummary batchSize;
   private final Timer commit;
@@ -56,6 +58,10 @@ final class IngressMetrics {
     this.undoInexact =
         Counter.builder("paraseq.ingress.undo.inexact")
             .description("pool changes of a failed batch that could not be undone exactly")
+            .register(registry);
+    this.retryCached =
+        Counter.builder("paraseq.ingress.retry.cached")
+            .description("retries of back-pressured transactions that skipped verification")
             .register(registry);
     this.batchSize =
         DistributionSummary.builder("paraseq.ingress.batch.size")
@@ -91,6 +97,10 @@ final class IngressMetrics {
 
   void rejected(IngressResult.Rejected rejection) {
     transactions("rejected", rejection.tag()).increment();
+  }
+
+  void retryCached() {
+    retryCached.increment();
   }
 
   void failed(int count) {

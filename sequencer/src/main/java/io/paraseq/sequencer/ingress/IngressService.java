@@ -10,6 +10,7 @@ import io.paraseq.protocol.tx.TransactionValidator;
 import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import io.paraseq.sequencer.pool.PoolRejection;
 import io.paraseq.sequencer.pool.TxPool;
 import io.paraseq.sequencer.store.PoolStore;
 import io.paraseq.sequencer.store.StoredPoolTransaction;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Durable transaction ingress (DESIGN.md §2.1): size limit → strict decode, validation and sender
  * recovery on a bounded worker pool (in parallel) → the {@link PoolWriter}, which applies the
  * pool's stateful rules and group-commits to the pool table → the result. {@link
- * IngressResult.Accepted} is produced only after the row is committed.
+ * IngressResult.Accepted} is produced only after the row is committed. A client's retry of a
+ * transaction refused for back-pressure is found in the {@link RetryCache} by the hash of its bytes
+ * and goes straight to the writer, without a second decode and sender recovery.
  *
  * <p><b>Threads.</b> {@link #submit} is called from any thread (HTTP workers) and never blocks.
  * Verification runs on {@code paraseq-ingress-N} workers (bounded queue); the pool and the pool
@@ -55,6 +58,10 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
   private final int maxTransactionBytes;
   private final ThreadPoolExecutor verifiers;
   private final PoolWriter writer;
+  private final RetryCache retries = new RetryCache(RETRY_CACHE_ENTRIES);
+
+  /** Entries of the {@link RetryCache}: more than a full pool, so a refused wave fits. */
+  static final int RETRY_CACHE_ENTRIES = 1 << 15;
 
   IngressService(
       TransactionValidator validator,
@@ -135,6 +142,11 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     if (raw.length() > maxTransactionBytes) {
       return rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes));
     }
+    VerifiedTransaction retried = retries.get(RetryCache.hashOf(raw));
+    if (retried != null) {
+      metrics.retryCached();
+      return toWriter(retried);
+    }
     try {
       return CompletableFuture.supplyAsync(() -> validator.verify(raw), verifiers)
           .thenCompose(verified -> admit(raw, verified));
@@ -191,15 +203,36 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
         if (Long.compareUnsigned(gas, MAX_GAS_LIMIT) > 0) {
           yield rejected(new IngressResult.ExceedsGasLimit(gas, MAX_GAS_LIMIT));
         }
-        yield writer.submit(tx).whenComplete(this::countAfterWriter);
+        yield toWriter(tx);
       }
     };
   }
 
-  private void countAfterWriter(IngressResult result, Throwable failure) {
-    if (result instanceof IngressResult.Busy busy) {
-      metrics.rejected(busy);
-    }
+  /**
+   * Hands {@code tx} to the pool writer; a refusal for back-pressure remembers it in the {@link
+   * RetryCache} for the client's retry, any other answer forgets it.
+   */
+  private CompletableFuture<IngressResult> toWriter(VerifiedTransaction tx) {
+    return writer
+        .submit(tx)
+        .whenComplete(
+            (result, failure) -> {
+              if (result instanceof IngressResult.Busy busy) {
+                metrics.rejected(busy);
+              }
+              if (isBackPressure(result)) {
+                retries.remember(tx);
+              } else {
+                retries.forget(tx);
+              }
+            });
+  }
+
+  /** A refusal that a retry may overcome once blocks drain the pool or the writer's queue. */
+  private static boolean isBackPressure(IngressResult result) {
+    return result instanceof IngressResult.Busy
+        || result instanceof IngressResult.PoolRefused refused
+            && refused.reason() == PoolRejection.POOL_FULL;
   }
 
   private CompletableFuture<IngressResult> rejected(IngressResult.Rejected rejection) {

@@ -31,8 +31,17 @@ final class PriceBump {
 
   /** Whether {@code next} pays more than {@code old}, by at least the bump, in both caps. */
   boolean outbids(PooledTransaction next, PooledTransaction old) {
-    return next.feeCap().compareTo(bumped(old.feeCap())) >= 0
+    return outbidsFeeCap(next.feeCap(), old.feeCap())
         && next.tipCap().compareTo(bumped(old.tipCap())) >= 0;
+  }
+
+  /**
+   * Whether a fee cap of {@code next} is enough to outbid a transaction whose fee cap is {@code
+   * old} (the tip cap aside): false means no transaction with a fee cap ≥ {@code old} can be
+   * outbid.
+   */
+  boolean outbidsFeeCap(BigInteger next, BigInteger old) {
+    return next.compareTo(bumped(old)) >= 0;
   }
 
   /** The caps a transaction needs to outbid {@code old}, for an error detail. */

@@ -38,6 +38,15 @@ public final class TxPool {
   private final BigInteger minFeeCap;
   private final Map<Address, SenderQueue> senders = new HashMap<>();
   private final Map<Hash, PooledTransaction> byHash = new HashMap<>();
+
+  /** Counts changes of the pool's contents; the eviction floor is valid for one value. */
+  private long changes;
+
+  private long floorChanges = -1;
+
+  /** The lowest fee cap of an evictable transaction at {@link #floorChanges}; null: none. */
+  private BigInteger evictionFloor;
+
   private int pendingTotal;
   private int queuedTotal;
   private long nextArrival;
@@ -127,6 +136,7 @@ public final class TxPool {
           PoolRejection.REPLACEMENT_UNDERPRICED, "needs " + bump.requirement(old));
     }
     boolean pending = queue.wouldBePending(next.nonce());
+    changes++;
     byHash.remove(old.hash());
     queue.put(next);
     byHash.put(next.hash(), next);
@@ -167,6 +177,7 @@ public final class TxPool {
     }
     int before = queue.pendingCount();
     int queuedBefore = queue.queuedCount();
+    changes++;
     queue.put(tx);
     senders.put(tx.sender(), queue);
     byHash.put(tx.hash(), tx);
@@ -193,8 +204,16 @@ public final class TxPool {
    * Of those, the cheapest goes: lowest fee cap, then lowest tip cap, then the latest arrival.
    * Queued transactions are never evicted (a queued newcomer into a full queued area is refused);
    * they leave only by expiry, inclusion or replacement.
+   *
+   * <p>A full pool under load refuses far more newcomers than it admits (clients retry until blocks
+   * drain it), so a newcomer whose fee cap cannot outbid even the lowest evictable fee cap ({@link
+   * #evictionFloor()}, computed once per change of the pool) is refused without the scan.
    */
   private Optional<PooledTransaction> pendingEvictionVictim(PooledTransaction newcomer) {
+    BigInteger floor = evictionFloor();
+    if (floor == null || !bump.outbidsFeeCap(newcomer.feeCap(), floor)) {
+      return Optional.empty();
+    }
     PooledTransaction cheapest = null;
     for (Map.Entry<Address, SenderQueue> e : senders.entrySet()) {
       SenderQueue q = e.getValue();
@@ -212,6 +231,22 @@ public final class TxPool {
     return Optional.ofNullable(cheapest);
   }
 
+  /** The lowest fee cap among evictable transactions of any sender; null when there is none. */
+  private BigInteger evictionFloor() {
+    if (floorChanges != changes) {
+      BigInteger lowest = null;
+      for (SenderQueue q : senders.values()) {
+        if (q.pendingCount() > limits.accountSlots() && q.queuedCount() == 0) {
+          BigInteger feeCap = q.lastPending().orElseThrow().feeCap();
+          lowest = lowest == null ? feeCap : lowest.min(feeCap);
+        }
+      }
+      evictionFloor = lowest;
+      floorChanges = changes;
+    }
+    return evictionFloor;
+  }
+
   /**
    * Removes one transaction; the sender's higher nonces become queued again when it was pending.
    * Returns what left the pool.
@@ -220,6 +255,7 @@ public final class TxPool {
     SenderQueue queue = senders.get(tx.sender());
     int pendingBefore = queue.pendingCount();
     int queuedBefore = queue.queuedCount();
+    changes++;
     queue.remove(tx.nonce());
     byHash.remove(tx.hash());
     pendingTotal += queue.pendingCount() - pendingBefore;
@@ -260,6 +296,7 @@ public final class TxPool {
   private List<PooledTransaction> advance(Address sender, SenderQueue queue, long nonce) {
     int pendingBefore = queue.pendingCount();
     int queuedBefore = queue.queuedCount();
+    changes++;
     List<PooledTransaction> stale = queue.advanceTo(nonce);
     stale.forEach(tx -> byHash.remove(tx.hash()));
     pendingTotal += queue.pendingCount() - pendingBefore;

@@ -1,6 +1,8 @@
 package io.paraseq.sequencer.rpc;
 
 import io.paraseq.protocol.exec.SkipReason;
+import io.paraseq.protocol.program.Abi;
+import io.paraseq.protocol.types.Bytes;
 
 /**
  * The answer to a call the protocol refused ({@code eth_call}, {@code eth_estimateGas}): geth's
@@ -28,5 +30,18 @@ final class CallRefusals {
       case NONCE_MISMATCH, NONCE_MAX, WRONG_CHAIN_ID, UNPROTECTED_TRANSACTION ->
           throw new IllegalStateException("a call was refused for " + reason + ": " + detail);
     };
+  }
+
+  /**
+   * geth's answer to a reverted call: code 3, {@code execution reverted: <reason>} when the revert
+   * data is a Solidity {@code Error(string)} (else just {@code execution reverted}), and the revert
+   * data, hex, as {@code data}.
+   */
+  static RpcResult.Failure reverted(Bytes revertData) {
+    RpcResult.Failure failure =
+        Abi.revertReason(revertData)
+            .map(RpcError.EXECUTION_REVERTED::failureWithDetail)
+            .orElseGet(RpcError.EXECUTION_REVERTED::failure);
+    return failure.withData(HexCodec.data(revertData));
   }
 }

@@ -1,6 +1,5 @@
 package io.paraseq.sequencer.rpc;
 
-import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.CallExecutor;
 import io.paraseq.protocol.exec.CallMessage;
 import io.paraseq.protocol.exec.TransactionOutcome;
@@ -8,11 +7,12 @@ import java.util.Objects;
 
 /**
  * {@code eth_call(callObject, block?)}: runs the call on the block's state (see {@link Calls}) and
- * answers its return data: {@code 0x} for a transfer, the only call that can run today. A call that
- * cannot run gets geth's error ({@code insufficient funds for gas * price + value: …}, {@code
- * intrinsic gas too low: …}); a creation or a call to an account with code gets an error saying the
- * chain has no EVM yet, never a made-up result. Without {@code gas} the call gets {@value
- * Calls#GAS_CAP}.
+ * answers its return data: {@code 0x} for a transfer, the ABI-encoded result for a native program.
+ * A reverted call gets geth's code 3 {@code execution reverted[: reason]} with the revert data, one
+ * out of gas geth's {@code out of gas}; a call that cannot run gets geth's error ({@code
+ * insufficient funds for gas * price + value: …}, {@code intrinsic gas too low: …}); a creation or
+ * a call to code that is not a native program gets an error saying the chain has no EVM yet, never
+ * a made-up result. Without {@code gas} the call gets {@value Calls#GAS_CAP}.
  */
 final class EthCall implements RpcMethod {
 
@@ -39,10 +39,13 @@ final class EthCall implements RpcMethod {
 
   private static RpcResult answer(CallExecutor executor, CallMessage message) {
     return switch (executor.call(message)) {
-      case TransactionOutcome.Included ok when ok.status() == ReceiptStatus.SUCCESS ->
-          RpcResult.success("0x");
+      case TransactionOutcome.Included ok when ok.failure().isEmpty() ->
+          RpcResult.success(HexCodec.data(ok.returnData()));
       case TransactionOutcome.Included failed ->
-          throw new IllegalStateException("a transfer call failed without an EVM: " + failed);
+          switch (failed.failure().orElseThrow()) {
+            case REVERTED -> CallRefusals.reverted(failed.returnData());
+            case OUT_OF_GAS -> RpcError.OUT_OF_GAS.failure();
+          };
       case TransactionOutcome.Skipped refused ->
           CallRefusals.failure(refused.reason(), refused.message());
     };

@@ -4,6 +4,7 @@ import io.paraseq.protocol.exec.CallExecutor;
 import io.paraseq.protocol.exec.CallMessage;
 import io.paraseq.protocol.exec.GasEstimate;
 import io.paraseq.protocol.exec.GasEstimator;
+import io.paraseq.protocol.types.Bytes;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,7 @@ final class EthEstimateGas implements RpcMethod {
     return switch (new GasEstimator(executor, Calls.GAS_CAP).estimate(message)) {
       case GasEstimate.Estimated(long gas) -> RpcResult.success(HexCodec.quantity(gas));
       case GasEstimate.Refused(var reason, String detail) -> CallRefusals.failure(reason, detail);
+      case GasEstimate.Reverted(Bytes revertData) -> CallRefusals.reverted(revertData);
       case GasEstimate.ExceedsAllowance(long allowance) ->
           RpcError.GAS_REQUIRED_EXCEEDS_ALLOWANCE.failure(allowance);
       case GasEstimate.InsufficientFundsForTransfer() ->

@@ -89,15 +89,24 @@ public enum RpcError {
   HISTORICAL_STATE_UNAVAILABLE(
       -32000, "historical state not available: the node keeps the state of the head block %d only"),
   /**
-   * An account whose code hash is not the empty code's: the node stores no code yet (no account can
-   * get code before native programs or an EVM exist).
+   * An account whose code hash is neither the empty code's nor a native program's: the node stores
+   * no other code (no account can get other code before an EVM exists).
    */
-  CODE_NOT_AVAILABLE(-32000, "code not available: the node stores no contract code yet"),
+  CODE_NOT_AVAILABLE(
+      -32000, "code not available: the node stores no contract code besides native programs'"),
   /** A call or estimate that would create a contract. */
   CONTRACT_CREATION_UNSUPPORTED(
       -32000, "contract creation is not supported: the chain has no EVM yet"),
   /** A call or estimate to an account with code. */
   CODE_EXECUTION_UNSUPPORTED(-32000, "contract code cannot be executed: the chain has no EVM yet"),
+  /**
+   * A call ({@code eth_call}, {@code eth_estimateGas}) reverted: geth's code 3, with {@code :
+   * <reason>} when the revert data is an {@code Error(string)}, and the revert data as {@code
+   * data}.
+   */
+  EXECUTION_REVERTED(3, "execution reverted"),
+  /** A call ran out of gas (geth's text). */
+  OUT_OF_GAS(-32000, "out of gas"),
   /** A call's fee cap is below the next block's base fee (geth's text). */
   FEE_CAP_TOO_LOW(-32000, "max fee per gas less than block base fee"),
   /** A call's priority fee cap is above its fee cap (geth's text). */

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -287,6 +288,44 @@ class IngressServiceTest {
     } finally {
       logger.detachAppender(lines);
     }
+  }
+
+  @Test
+  void aRetryOfATransactionRefusedForRoomSkipsVerificationAndIsAcceptedOnceThereIsRoom()
+      throws Exception {
+    PoolLimits tight = new PoolLimits(1, 1, 2, 1, Duration.ofHours(3), 10);
+    try (IngressService ingress = started(funded(3), tight, 100, 512)) {
+      assertThat(ingress.submit(transfer(1, 0, 1_000)).get())
+          .isInstanceOf(IngressResult.Accepted.class);
+      assertThat(ingress.submit(transfer(1, 1, 1_000)).get())
+          .isInstanceOf(IngressResult.Accepted.class);
+      Bytes waiting = transfer(2, 0, 1_000);
+      assertThat(ingress.submit(waiting).get()).isInstanceOf(IngressResult.PoolRefused.class);
+      assertThat(retriesCached()).isZero();
+
+      // The retry is refused again (still full) without a second verification.
+      assertThat(ingress.submit(waiting).get())
+          .isInstanceOfSatisfying(
+              IngressResult.PoolRefused.class,
+              r -> assertThat(r.reason()).isEqualTo(PoolRejection.POOL_FULL));
+      assertThat(retriesCached()).isEqualTo(1);
+
+      // A block takes sender 1's transactions: the next retry is accepted, and forgotten.
+      ingress.readPool(pool -> pool.onNewNonces(Map.of(sender(1), 2L))).get();
+      assertThat(ingress.submit(waiting).get())
+          .isEqualTo(new IngressResult.Accepted(hash(waiting)));
+      assertThat(retriesCached()).isEqualTo(2);
+      assertThat(ingress.submit(waiting).get())
+          .isInstanceOfSatisfying(
+              IngressResult.PoolRefused.class,
+              r -> assertThat(r.reason()).isEqualTo(PoolRejection.ALREADY_KNOWN));
+      assertThat(retriesCached()).isEqualTo(2);
+      assertThat(store.loadAll()).extracting(r -> r.hash()).contains(hash(waiting));
+    }
+  }
+
+  private double retriesCached() {
+    return registry.get("paraseq.ingress.retry.cached").counter().count();
   }
 
   @Test

@@ -168,6 +168,28 @@ class TxPoolTest {
   }
 
   @Test
+  void theEvictionFloorFollowsThePoolWhenACheaperTailArrivesAfterARefusal() {
+    TxPool small = new TxPool(new PoolLimits(1, 8, 4, 8, Duration.ofHours(3), 10), BigInteger.ONE);
+    for (long nonce = 0; nonce < 2; nonce++) {
+      small.add(dynamic(1, nonce, 3000, 30), rich(0), T0);
+      small.add(dynamic(2, nonce, 3000, 30), rich(0), T0);
+    }
+    // Every evictable tail has fee cap 3,000: 2,200 is refused without looking further.
+    assertRejected(small.add(dynamic(3, 0, 2200, 22), rich(0), T0), PoolRejection.POOL_FULL);
+
+    // A block takes sender 1's two; it sends two cheaper ones: its tail (2,000) is the floor now.
+    small.onNewNonces(Map.of(sender(1), 2L));
+    small.add(dynamic(1, 2, 2000, 20), rich(2), T0);
+    small.add(dynamic(1, 3, 2000, 20), rich(2), T0);
+    assertThat(small.pendingCount()).isEqualTo(4);
+
+    AddOutcome.Accepted accepted = accepted(small.add(dynamic(3, 0, 2200, 22), rich(0), T0));
+    assertThat(accepted.evicted())
+        .singleElement()
+        .satisfies(tx -> assertThat(senderIndex(tx) + ":" + tx.nonce()).isEqualTo("1:3"));
+  }
+
+  @Test
   void neverEvictsInFrontOfAQueuedNonceNorFromTheNewcomersOwnSender() {
     TxPool small = new TxPool(new PoolLimits(1, 8, 4, 8, Duration.ofHours(3), 10), BigInteger.ONE);
     small.add(dynamic(1, 0, 2000, 10), rich(0), T0);

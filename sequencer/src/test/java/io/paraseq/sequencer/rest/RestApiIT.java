@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -412,6 +413,19 @@ class RestApiIT {
         assertProblem(
             get("/v2/nothing/here"), 404, "not-found", "no endpoint GET /v2/nothing/here");
     assertThat(problem.path("instance").asString()).isEqualTo("/v2/nothing/here");
+  }
+
+  @Test
+  void aUrlThatTomcatRefusesItselfIsAProblemNotAnHtmlPage() throws Exception {
+    for (String path : List.of("/v1/transactions/%2F", "/v1/accounts/%00")) {
+      HttpResponse<String> response = get(path);
+      assertProblem(
+          response,
+          400,
+          "bad-request",
+          "Bad Request: the HTTP server refused the request (malformed request line or URL)");
+      assertThat(response.body()).doesNotContain("<html");
+    }
   }
 
   @Test

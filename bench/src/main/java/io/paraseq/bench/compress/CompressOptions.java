@@ -1,0 +1,131 @@
+package io.paraseq.bench.compress;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line of {@code ./paraseq bench compress}.
+ *
+ * @param txs transactions per batch
+ * @param senders sender accounts
+ * @param recipients recipient addresses (ranks drawn Zipf-like)
+ * @param seed seed of keys, recipients and every random choice
+ * @param reps timed repetitions per measurement (the median is reported)
+ * @param workloads the batches measured
+ * @param codecs the codec levels measured
+ */
+record CompressOptions(
+    int txs,
+    int senders,
+    int recipients,
+    long seed,
+    int reps,
+    List<Workload> workloads,
+    List<CodecLevel> codecs) {
+
+  static final String USAGE =
+      """
+      Usage: ./paraseq bench compress [options]
+        --txs N          transactions per batch (default 10000)
+        --senders N      sender accounts (default 1000)
+        --recipients N   recipient addresses, drawn Zipf-like (default 10000)
+        --seed S         seed of keys, recipients and choices (default 1)
+        --reps R         timed repetitions per measurement, median reported (default 5)
+        --workloads LIST transfers,tokens,swaps,mix (default all)
+        --codecs LIST    e.g. none,deflate-6,zstd-19,brotli-11 (default: none, deflate 1/6/9,
+                         zstd 1/3/9/19, brotli 1/6/9/11)
+      """;
+
+  static CompressOptions defaults() {
+    return new CompressOptions(
+        10_000, 1_000, 10_000, 1, 5, List.of(Workload.values()), CodecLevel.DEFAULTS);
+  }
+
+  /**
+   * Parses {@code --name value} and {@code --name=value} options.
+   *
+   * @throws IllegalArgumentException for an unknown option or a bad value; its message says which
+   */
+  static CompressOptions parse(List<String> args) {
+    CompressOptions options = defaults();
+    List<String> rest = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.startsWith("--") && arg.contains("=")) {
+        rest.addAll(Arrays.asList(arg.split("=", 2)));
+      } else {
+        rest.add(arg);
+      }
+    }
+    for (int i = 0; i < rest.size(); i += 2) {
+      String name = rest.get(i);
+      if (i + 1 >= rest.size()) {
+        throw new IllegalArgumentException("missing value for " + name);
+      }
+      String value = rest.get(i + 1);
+      options =
+          switch (name) {
+            case "--txs" -> options.with(positive(name, value), 0);
+            case "--senders" -> options.with(positive(name, value), 1);
+            case "--recipients" -> options.with(positive(name, value), 2);
+            case "--reps" -> options.with(positive(name, value), 3);
+            case "--seed" ->
+                new CompressOptions(
+                    options.txs,
+                    options.senders,
+                    options.recipients,
+                    Long.parseLong(value),
+                    options.reps,
+                    options.workloads,
+                    options.codecs);
+            case "--workloads" ->
+                new CompressOptions(
+                    options.txs,
+                    options.senders,
+                    options.recipients,
+                    options.seed,
+                    options.reps,
+                    Arrays.stream(value.split(","))
+                        .map(w -> Workload.valueOf(w.trim().toUpperCase(Locale.ROOT)))
+                        .toList(),
+                    options.codecs);
+            case "--codecs" ->
+                new CompressOptions(
+                    options.txs,
+                    options.senders,
+                    options.recipients,
+                    options.seed,
+                    options.reps,
+                    options.workloads,
+                    Arrays.stream(value.split(",")).map(CodecLevel::parse).toList());
+            default -> throw new IllegalArgumentException("unknown option " + name);
+          };
+    }
+    return options;
+  }
+
+  private CompressOptions with(int value, int which) {
+    return new CompressOptions(
+        which == 0 ? value : txs,
+        which == 1 ? value : senders,
+        which == 2 ? value : recipients,
+        seed,
+        which == 3 ? value : reps,
+        workloads,
+        codecs);
+  }
+
+  private static int positive(String name, String value) {
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " needs a number, got " + value, e);
+    }
+    if (parsed < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,64 @@
+package io.paraseq.sequencer.ingress;
+
+import io.paraseq.protocol.crypto.Keccak256;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The verified form of transactions that the pool refused for back-pressure ({@code txpool is
+ * full}, a full writer queue), so that the client's retry of the same raw bytes skips decoding and
+ * sender recovery — the expensive part of ingress — and goes straight to the pool's rules again.
+ * Under sustained overload most submissions are such retries; without the cache each one costs a
+ * signature recovery for nothing.
+ *
+ * <p>A transaction's hash is keccak-256 of its raw bytes (every type), so a retry is found by
+ * hashing the bytes it arrives with; a hit is the very transaction verified before (stateless
+ * checks and the sender depend on the bytes alone). Direct-mapped and bounded: entry {@code i}
+ * holds the last remembered transaction whose hash falls on {@code i}; a newer one overwrites it. A
+ * miss only costs the normal path. Lock-free; safe from any thread.
+ */
+final class RetryCache {
+
+  private final AtomicReferenceArray<VerifiedTransaction> entries;
+  private final int mask;
+
+  /**
+   * A cache of {@code capacity} entries.
+   *
+   * @throws IllegalArgumentException unless {@code capacity} is a power of two ≥ 1
+   */
+  RetryCache(int capacity) {
+    if (capacity < 1 || Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+    }
+    this.entries = new AtomicReferenceArray<>(capacity);
+    this.mask = capacity - 1;
+  }
+
+  /** The hash of a transaction with these raw bytes. */
+  static Hash hashOf(Bytes raw) {
+    return Hash.of(Bytes.of(Keccak256.hash(raw.toArray())));
+  }
+
+  /** The remembered transaction with {@code hash}, or null. */
+  VerifiedTransaction get(Hash hash) {
+    VerifiedTransaction tx = entries.get(index(hash));
+    return tx != null && tx.hash().equals(hash) ? tx : null;
+  }
+
+  /** Remembers {@code tx} for its next submission. */
+  void remember(VerifiedTransaction tx) {
+    entries.set(index(tx.hash()), tx);
+  }
+
+  /** Forgets {@code tx} (it was accepted or refused for good). */
+  void forget(VerifiedTransaction tx) {
+    entries.compareAndSet(index(tx.hash()), tx, null);
+  }
+
+  private int index(Hash hash) {
+    return hash.hashCode() & mask;
+  }
+}
