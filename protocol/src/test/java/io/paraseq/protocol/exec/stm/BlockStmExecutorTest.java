@@ -7,6 +7,7 @@ import static io.paraseq.protocol.exec.Txs.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.ExecutedTransaction;
@@ -74,6 +75,19 @@ class BlockStmExecutorTest {
     BlockExecution result = executeBoth(context(FEE, BASE_FEE), block, genesis(alloc).view());
 
     assertThat(result.included()).hasSize(300);
+  }
+
+  @Test
+  void swapsThroughOneHotPoolAllSucceedInOrder() {
+    Workloads.Workload pool = Workloads.hotPool(150);
+    WorldState state = WorldState.genesis(pool.alloc());
+
+    BlockExecution result = executeBoth(pool.context(), pool.block(), state.view());
+
+    assertThat(result.receipts())
+        .hasSize(300)
+        .allSatisfy(receipt -> assertThat(receipt.status()).isEqualTo(ReceiptStatus.SUCCESS));
+    assertThat(result.receipts().get(299).logs()).isNotEmpty();
   }
 
   @Test

@@ -23,9 +23,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Determinism (DESIGN.md §6): for random ordered blocks, Block-STM on 1 to 4 threads gives exactly
- * the sequential executor's {@link BlockExecution} (receipts, gas, skipped transactions, diff) and
- * the same state root once the diff is applied.
+ * Determinism (DESIGN.md §6): for random ordered blocks ({@link Workloads}: transfers, deposits,
+ * token transfers, approvals, swaps, failing calls), Block-STM on 1 to 4 threads gives exactly the
+ * sequential executor's {@link BlockExecution} (receipts, logs, return data, gas, skipped
+ * transactions, diff with storage) and the same state root once the diff is applied.
  *
  * <p>CI-sized by default: 3,300 blocks in all. A stress run repeats every block's parallel
  * execution {@code paraseq.stm.stress} times (each a new interleaving of the workers) and draws
@@ -66,6 +67,8 @@ class BlockStmPropertiesTest {
       @ForAll @IntRange(min = 1, max = 4) int threads,
       @ForAll boolean jitter) {
     Statistics.label("threads").collect(threads);
+    Statistics.label("programs")
+        .collect(workload.alloc().accounts().containsKey(Workloads.PAIR) ? "with" : "without");
     Statistics.label("size")
         .collect(
             workload.block().size() < 80 ? "<80" : workload.block().size() < 500 ? "<500" : "500+");
@@ -74,6 +77,7 @@ class BlockStmPropertiesTest {
         sequential.execute(workload.context(), workload.block(), state.view());
 
     StateView view = jitter ? new JitteryView(state.view()) : state.view();
+    expected.receipts().forEach(receipt -> Statistics.label("receipts").collect(receipt.status()));
     for (int run = 0; run < STRESS; run++) {
       assertThat(parallel(threads, workload, view)).isEqualTo(expected);
       collectConflicts();

@@ -7,6 +7,11 @@ import static io.paraseq.protocol.exec.Txs.address;
 
 import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.Txs;
+import io.paraseq.protocol.program.Abi;
+import io.paraseq.protocol.program.AbiEncoder;
+import io.paraseq.protocol.program.PairConfig;
+import io.paraseq.protocol.program.ProgramGenesis;
+import io.paraseq.protocol.program.TokenConfig;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.GenesisAlloc.Allocation;
 import io.paraseq.protocol.tx.ChainId;
@@ -26,7 +31,10 @@ import java.util.TreeMap;
 /**
  * Random blocks for the Block-STM properties: transfers among 2 to 10,000 accounts, same-sender
  * nonce chains (with gaps and stale nonces), senders that cannot pay, the fee recipient as sender
- * and recipient, deposits, zero fees, and blocks from empty to a few thousand transactions.
+ * and recipient, deposits, zero fees, and blocks from empty to a few thousand transactions. Half
+ * the workloads also have two ERC-20 tokens and their AMM pair (native programs): token transfers,
+ * approvals and swaps (one hot pool), some of which revert (balance, allowance, minimum out), run
+ * out of gas or send value to a program.
  */
 final class Workloads {
 
@@ -34,6 +42,12 @@ final class Workloads {
   static final long GAS_LIMIT = 1_000_000_000_000L;
 
   private static final int[] ACCOUNTS = {2, 3, 10, 50, 200, 1_000, 10_000};
+
+  static final Address TOKEN_A = address(0x100);
+  static final Address TOKEN_B = address(0x101);
+  static final Address PAIR = address(0x200);
+  private static final BigInteger MAX = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger RESERVE = ETH.multiply(BigInteger.valueOf(1_000_000));
 
   private Workloads() {}
 
@@ -60,6 +74,8 @@ final class Workloads {
           + context.feeRecipient()
           + ", baseFee="
           + context.baseFee().value()
+          + ", programs="
+          + alloc.accounts().containsKey(PAIR)
           + "]";
     }
   }
@@ -68,6 +84,7 @@ final class Workloads {
   static Workload random(Random random, int maxTransactions) {
     int accounts = ACCOUNTS[random.nextInt(ACCOUNTS.length)];
     int size = blockSize(random, maxTransactions);
+    boolean programs = random.nextBoolean();
     long baseFee = List.of(0L, 7L, GWEI).get(random.nextInt(3));
     Address feeRecipient =
         switch (random.nextInt(4)) {
@@ -90,13 +107,138 @@ final class Workloads {
         alloc.put(feeRecipient, Allocation.of(Wei.of(ETH)));
       }
       long expected = nextNonce.getOrDefault(sender, alloc.get(sender).nonce());
-      block.add(transaction(random, i, sender, expected, accounts, feeRecipient, baseFee));
+      block.add(
+          programs && random.nextInt(3) > 0
+              ? programCall(random, sender, expected, accounts, baseFee)
+              : transaction(random, i, sender, expected, accounts, feeRecipient, baseFee));
       nextNonce.put(sender, expected + 1);
     }
     if (random.nextInt(8) == 0) {
       alloc.putIfAbsent(feeRecipient, Allocation.of(Wei.of(random.nextInt(3))));
     }
-    return new Workload(GenesisAlloc.of(alloc), context, block, accounts);
+    GenesisAlloc genesis = GenesisAlloc.of(alloc);
+    if (programs) {
+      genesis = withPrograms(random, genesis);
+    }
+    return new Workload(genesis, context, block, accounts);
+  }
+
+  /**
+   * A hot AMM pool: {@code senders} senders each approve the pair and swap token A for B through
+   * it, every swap reading and writing the pair's reserves.
+   */
+  static Workload hotPool(int senders) {
+    Map<Address, Allocation> alloc = new TreeMap<>();
+    Map<Address, BigInteger> a = new TreeMap<>();
+    List<VerifiedTransaction> block = new ArrayList<>();
+    long feeCap = 2 * GWEI;
+    for (int i = 0; i < senders; i++) {
+      Address sender = account(i);
+      alloc.put(sender, Allocation.of(Wei.of(ETH)));
+      a.put(sender, ETH.multiply(BigInteger.valueOf(100)));
+      block.add(call(sender, 0, TOKEN_A, approve(PAIR, MAX), 100_000, feeCap));
+      block.add(call(sender, 1, PAIR, swap(TOKEN_A, ETH, BigInteger.ONE, sender), 200_000, feeCap));
+    }
+    GenesisAlloc genesis =
+        ProgramGenesis.withPrograms(
+            GenesisAlloc.of(alloc),
+            List.of(
+                TokenConfig.of(TOKEN_A, "Token A", "TKA", 18, a),
+                TokenConfig.of(TOKEN_B, "Token B", "TKB", 18, Map.of())),
+            List.of(
+                new PairConfig(
+                    PAIR,
+                    TOKEN_A,
+                    TOKEN_B,
+                    RESERVE,
+                    RESERVE.multiply(BigInteger.TWO),
+                    address(0x300))));
+    BlockContext context =
+        new BlockContext(7, 1_700_000_000, address(0xfee), Wei.of(GWEI), GAS_LIMIT, CHAIN);
+    return new Workload(genesis, context, block, senders);
+  }
+
+  /** The two tokens (some senders hold some of each) and their pair. */
+  private static GenesisAlloc withPrograms(Random random, GenesisAlloc users) {
+    Map<Address, BigInteger> a = new TreeMap<>();
+    Map<Address, BigInteger> b = new TreeMap<>();
+    for (Address user : users.accounts().keySet()) {
+      if (random.nextInt(4) > 0) {
+        a.put(user, ETH.multiply(BigInteger.valueOf(random.nextInt(1_000))));
+        b.put(user, ETH.multiply(BigInteger.valueOf(random.nextInt(1_000))));
+      }
+    }
+    return ProgramGenesis.withPrograms(
+        users,
+        List.of(
+            TokenConfig.of(TOKEN_A, "Token A", "TKA", 18, a),
+            TokenConfig.of(TOKEN_B, "Token B", "TKB", 18, b)),
+        List.of(
+            new PairConfig(
+                PAIR,
+                TOKEN_A,
+                TOKEN_B,
+                RESERVE,
+                RESERVE.multiply(BigInteger.TWO),
+                address(0x300))));
+  }
+
+  /** A token transfer, an approval of the pair, or a swap; some fail. */
+  private static VerifiedTransaction programCall(
+      Random random, Address sender, long nonce, int accounts, long baseFee) {
+    Address token = random.nextBoolean() ? TOKEN_A : TOKEN_B;
+    BigInteger amount =
+        switch (random.nextInt(5)) {
+          case 0 -> BigInteger.ZERO;
+          case 1 -> ETH.multiply(BigInteger.valueOf(5_000)); // more than anyone holds
+          default -> ETH.multiply(BigInteger.valueOf(random.nextInt(20))).add(BigInteger.ONE);
+        };
+    Address to = account(random.nextInt(accounts));
+    long feeCap = baseFee + GWEI;
+    return switch (random.nextInt(10)) {
+      case 0, 1, 2 -> call(sender, nonce, token, transfer(to, amount), 100_000, feeCap);
+      case 3 ->
+          call(
+              sender,
+              nonce,
+              token,
+              approve(PAIR, random.nextBoolean() ? MAX : amount),
+              100_000,
+              feeCap);
+      case 4 -> call(sender, nonce, token, transfer(to, amount), 25_000, feeCap); // out of gas
+      case 5 ->
+          Txs.eip1559(
+              sender, nonce, token, BigInteger.ONE, feeCap, GWEI, 100_000, transfer(to, amount));
+      default -> {
+        BigInteger minOut =
+            random.nextInt(4) == 0 ? amount.multiply(BigInteger.TEN) : BigInteger.ZERO;
+        Address recipient = random.nextBoolean() ? sender : to;
+        yield call(sender, nonce, PAIR, swap(token, amount, minOut, recipient), 200_000, feeCap);
+      }
+    };
+  }
+
+  private static VerifiedTransaction call(
+      Address sender, long nonce, Address program, Bytes data, long gasLimit, long feeCap) {
+    return Txs.eip1559(sender, nonce, program, BigInteger.ZERO, feeCap, GWEI, gasLimit, data);
+  }
+
+  private static Bytes transfer(Address to, BigInteger amount) {
+    return encode("transfer(address,uint256)", new AbiEncoder().address(to).uint256(amount));
+  }
+
+  private static Bytes approve(Address spender, BigInteger amount) {
+    return encode("approve(address,uint256)", new AbiEncoder().address(spender).uint256(amount));
+  }
+
+  private static Bytes swap(Address tokenIn, BigInteger in, BigInteger minOut, Address to) {
+    return encode(
+        "swap(address,uint256,uint256,address)",
+        new AbiEncoder().address(tokenIn).uint256(in).uint256(minOut).address(to));
+  }
+
+  private static Bytes encode(String signature, AbiEncoder args) {
+    return args.encodeWithSelector(Abi.selector(signature));
   }
 
   /** The {@code n}th address of the workload's universe. */
@@ -141,6 +283,7 @@ final class Workloads {
         switch (random.nextInt(12)) {
           case 0 -> feeRecipient;
           case 1 -> sender;
+          case 2 -> random.nextInt(4) == 0 ? PAIR : account(random.nextInt(accounts));
           default -> account(random.nextInt(accounts));
         };
     long nonce =
