@@ -131,6 +131,35 @@ class L1TransactionManagerIT {
   }
 
   @Test
+  void aTransactionStuckBelowARisenBaseFeeIsBumpedPastIt() {
+    anvil.setAutomine(false);
+    rollup.submit(rig.manager, 0);
+    rig.manager.poll();
+    L1TxAttempt first = tx(0).attempts().getFirst();
+    Wei spike = Wei.of(100_000_000_000L);
+    assertThat(first.fees().maxFeePerGas()).isLessThan(spike);
+    anvil.rpc("anvil_setNextBlockBaseFeePerGas", List.of("0x" + spike.value().toString(16)));
+    anvil.mine(1);
+    assertThat(rig.l1.latestBlock().baseFee()).isEqualTo(spike);
+    assertThat(rig.rawL1.receipt(first.txHash())).as("priced out by the base fee").isEmpty();
+
+    // Anvil drops the priced-out transaction from its pool; the manager sees its pending nonce
+    // fall behind, re-sends, is told the fee is below the base fee and bumps past it at once.
+    rig.manager.poll();
+    List<L1TxAttempt> attempts = tx(0).attempts();
+    assertThat(attempts.getFirst().rejection()).isEmpty();
+    L1TxAttempt bump = attempts.getLast();
+    assertThat(bump.number()).isEqualTo(1);
+    assertThat(bump.fees().maxFeePerGas()).isGreaterThan(spike);
+    assertAtLeast110Percent(first.fees(), bump.fees());
+
+    anvil.mine(1);
+    rig.manager.poll();
+    assertThat(tx(0).inclusion().orElseThrow().txHash()).isEqualTo(bump.txHash());
+    assertThat(rollup.appendedSeqs()).containsExactly(0L);
+  }
+
+  @Test
   void aNewManagerOnTheSameRowsResumesWatchingWithoutSigningAgain() {
     anvil.setAutomine(false);
     rollup.submit(rig.manager, 0);
