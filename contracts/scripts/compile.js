@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compiles every .sol file under src/main/solidity with the pinned solcjs (standard JSON,
 // optimizer on with 200 runs, EVM version cancun) and writes <Name>.abi and <Name>.bin for
-// each deployable contract to the output folder.
+// each deployable contract to the output folder, and <Name>.abi alone for each interface (the
+// ABIs of the L2's native programs, which clients load at fixed addresses).
 //
 // Usage: node scripts/compile.js <output-dir>    (default: target/solidity, relative to contracts/)
 // Exits non-zero, after printing every compiler error, when compilation fails.
@@ -74,21 +75,25 @@ function main() {
 
   fs.mkdirSync(outDir, { recursive: true });
   const written = [];
+  const interfaces = [];
   const seen = new Map();
   for (const [file, contracts] of Object.entries(output.contracts || {})) {
     for (const [name, artifact] of Object.entries(contracts)) {
       const bytecode = artifact.evm.bytecode.object;
-      // Interfaces and abstract contracts have no bytecode: nothing to deploy or wrap.
-      if (!bytecode) continue;
       if (seen.has(name)) fail(`contract name ${name} is defined in both ${seen.get(name)} and ${file}`);
       seen.set(name, file);
+      // Interfaces (and abstract contracts) have no bytecode: an ABI to wrap, nothing to deploy.
       fs.writeFileSync(path.join(outDir, `${name}.abi`), JSON.stringify(artifact.abi));
+      if (!bytecode) {
+        interfaces.push(name);
+        continue;
+      }
       fs.writeFileSync(path.join(outDir, `${name}.bin`), bytecode);
       written.push(name);
     }
   }
   if (written.length === 0) fail('no deployable contract in the sources');
-  console.log(`compile.js: solc ${solc.version()} compiled ${files.length} file(s): ${written.join(', ')} -> ${outDir}`);
+  console.log(`compile.js: solc ${solc.version()} compiled ${files.length} file(s): ${written.join(', ')}; interfaces: ${interfaces.join(', ') || '(none)'} -> ${outDir}`);
 }
 
 main();

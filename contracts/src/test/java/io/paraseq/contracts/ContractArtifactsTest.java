@@ -18,6 +18,17 @@ class ContractArtifactsTest {
   }
 
   @Test
+  void shipsTheNativeProgramInterfacesAsAbiOnly() {
+    assertThat(ContractArtifacts.abi("IParaseqToken"))
+        .contains("\"transferFrom\"")
+        .contains("\"Approval\"");
+    assertThat(ContractArtifacts.abi("IParaseqPair")).contains("\"swap\"").contains("\"Sync\"");
+    assertThatThrownBy(() -> ContractArtifacts.bytecode("IParaseqToken"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no compiled contract IParaseqToken");
+  }
+
+  @Test
   void rejectsUnknownOrOddNames() {
     assertThatThrownBy(() -> ContractArtifacts.bytecode("Nope"))
         .isInstanceOf(IllegalArgumentException.class)

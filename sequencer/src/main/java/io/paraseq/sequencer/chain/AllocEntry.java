@@ -54,19 +54,7 @@ record AllocEntry(
    * @throws GenesisAllocException if it is not one
    */
   Address parsedAddress() {
-    String text = address.startsWith("0x") || address.startsWith("0X") ? address : "0x" + address;
-    if (text.length() != 42) {
-      throw fail(
-          "'"
-              + address
-              + "' is not an address (0x and 40 hex digits; in YAML quote keys that start"
-              + " with 0x, or YAML reads them as numbers)");
-    }
-    try {
-      return Address.fromHex("0x" + text.substring(2));
-    } catch (IllegalArgumentException e) {
-      throw fail("'" + address + "' is not an address: " + e.getMessage());
-    }
+    return GenesisText.address(origin, address);
   }
 
   /**
@@ -116,21 +104,7 @@ record AllocEntry(
 
   /** A decimal or {@code 0x}-hex integer below 2^bits. */
   private BigInteger quantity(String text, int bits, String what) {
-    String prefix = "account " + address + ": " + what + " '" + text + "' ";
-    if (text.startsWith("-")) {
-      throw fail(prefix + "is negative");
-    }
-    boolean hex = text.startsWith("0x") || text.startsWith("0X");
-    String digits = hex ? text.substring(2) : text;
-    String allowed = hex ? "[0-9a-fA-F]+" : "[0-9]+";
-    if (!digits.matches(allowed)) {
-      throw fail(prefix + "is not an integer (decimal digits, or 0x and hex digits)");
-    }
-    BigInteger value = new BigInteger(digits, hex ? 16 : 10);
-    if (value.bitLength() > bits) {
-      throw fail(prefix + "does not fit " + bits + " bits (at most 2^" + bits + "-1)");
-    }
-    return value;
+    return GenesisText.quantity(origin + ": account " + address + ": " + what, text, bits);
   }
 
   /** {@code 0x} and exactly 64 hex digits, as geth's {@code common.Hash}. */

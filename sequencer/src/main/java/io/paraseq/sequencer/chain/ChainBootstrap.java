@@ -9,6 +9,7 @@ import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.StateDiff;
 import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.trie.MerkleTrie;
 import io.paraseq.protocol.trie.ParallelHashing;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.Wei;
@@ -130,7 +131,13 @@ final class ChainBootstrap {
         .accounts()
         .forEach(
             (address, allocation) -> {
-              diff.setAccount(address, Account.of(allocation.nonce(), allocation.balance()));
+              diff.setAccount(
+                  address,
+                  new Account(
+                      allocation.nonce(),
+                      allocation.balance(),
+                      MerkleTrie.EMPTY_ROOT,
+                      allocation.codeHash()));
               allocation.storage().forEach((slot, value) -> diff.setStorage(address, slot, value));
             });
     SealedBlock block =

@@ -17,10 +17,11 @@ import java.util.TreeMap;
 
 /**
  * Builds the genesis allocation from the settings: the ten development accounts (when {@code
- * paraseq.chain.dev-accounts}), the accounts of {@code paraseq.chain.genesis-alloc-file}, and the
- * inline {@code paraseq.chain.alloc} accounts. An address may appear in only one of them, and the
- * balances together must fit 256 bits; each entry obeys {@link AllocEntry}'s rules. Reached only
- * through {@link GenesisStateRoot}, the one place the node and the devnet get the genesis from.
+ * paraseq.chain.dev-accounts}), the accounts of {@code paraseq.chain.genesis-alloc-file}, the
+ * inline {@code paraseq.chain.alloc} accounts, and the native programs ({@link GenesisPrograms}).
+ * An address may appear in only one of them, and the balances together must fit 256 bits; each
+ * entry obeys {@link AllocEntry}'s rules. Reached only through {@link GenesisStateRoot}, the one
+ * place the node and the devnet get the genesis from.
  */
 final class GenesisAllocation {
 
@@ -49,7 +50,7 @@ final class GenesisAllocation {
     new TreeMap<>(properties.alloc())
         .forEach((address, account) -> merged.add(inline(address, account)));
     merged.checkTotal();
-    return GenesisAlloc.of(merged.accounts);
+    return GenesisPrograms.addTo(GenesisAlloc.of(merged.accounts), properties);
   }
 
   /** The allocation settings in one line, for messages. */
@@ -63,7 +64,8 @@ final class GenesisAllocation {
         + INLINE
         + ": "
         + properties.alloc().size()
-        + " accounts";
+        + " accounts, "
+        + GenesisPrograms.describe(properties);
   }
 
   private static AllocEntry inline(String address, GenesisAccount account) {

@@ -89,10 +89,11 @@ public enum RpcError {
   HISTORICAL_STATE_UNAVAILABLE(
       -32000, "historical state not available: the node keeps the state of the head block %d only"),
   /**
-   * An account whose code hash is not the empty code's: the node stores no code yet (no account can
-   * get code before native programs or an EVM exist).
+   * An account whose code hash is neither the empty code's nor a native program's: the node stores
+   * no other code (no account can get other code before an EVM exists).
    */
-  CODE_NOT_AVAILABLE(-32000, "code not available: the node stores no contract code yet"),
+  CODE_NOT_AVAILABLE(
+      -32000, "code not available: the node stores no contract code besides native programs'"),
   /** A call or estimate that would create a contract. */
   CONTRACT_CREATION_UNSUPPORTED(
       -32000, "contract creation is not supported: the chain has no EVM yet"),

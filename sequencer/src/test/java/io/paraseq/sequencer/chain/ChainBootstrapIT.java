@@ -7,9 +7,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.chain.DevnetPrograms;
+import io.paraseq.protocol.program.Erc20Layout;
+import io.paraseq.protocol.program.ProgramKind;
+import io.paraseq.protocol.state.GenesisAlloc;
+import io.paraseq.protocol.state.GenesisAlloc.Allocation;
+import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.state.Word;
+import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.config.ChainProperties.GenesisAccount;
+import io.paraseq.sequencer.config.ChainProperties.GenesisToken;
 import io.paraseq.sequencer.store.ChainStore;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -29,8 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Start-up on real PostgreSQL with a configured allocation: the genesis holds the file's and the
- * inline accounts, a restart with the same settings continues (a large state logs its rebuild), and
- * a restart with another or an invalid allocation refuses to start.
+ * inline accounts and the native programs (code hashes and storage in the rows), a restart with the
+ * same settings continues (a large state logs its rebuild), and a restart with another or an
+ * invalid allocation or other programs refuses to start.
  */
 class ChainBootstrapIT {
 
@@ -55,12 +68,17 @@ class ChainBootstrapIT {
       ChainState created = new ChainBootstrap(settings, store, CLOCK).start();
       assertThat(created.head().stateRoot()).isEqualTo(GenesisStateRoot.of(settings));
       assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class))
-          .isEqualTo(10 + 3 + 1);
+          .isEqualTo(10 + 3 + 1 + 3); // and the devnet's three programs
       assertThat(ChainTables.balance(jdbc, sender(2))).contains(BigInteger.valueOf(1_000_002));
       assertThat(ChainTables.balance(jdbc, Address.fromHex(INLINE)))
           .contains(BigInteger.valueOf(42));
       assertThat(ChainTables.nonce(jdbc, Address.fromHex(INLINE))).isEqualTo(4);
-      assertThat(jdbc.queryForObject("SELECT count(*) FROM storage", Integer.class)).isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT count(*) FROM storage WHERE address = ?",
+                  Integer.class,
+                  (Object) Address.fromHex(INLINE).bytes().toArray()))
+          .isEqualTo(1);
 
       // Same allocation, other gas limit: starts, on the same genesis.
       ChainProperties otherGasLimit =
@@ -72,7 +90,10 @@ class ChainBootstrapIT {
               settings.feeRecipient(),
               true,
               settings.genesisAllocFile(),
-              settings.alloc());
+              settings.alloc(),
+              null,
+              List.of(),
+              List.of());
       ChainState restarted = new ChainBootstrap(otherGasLimit, store, CLOCK).start();
       assertThat(restarted.head()).isEqualTo(created.head());
       assertThat(restarted.worldState().stateRoot()).isEqualTo(created.head().stateRoot());
@@ -88,6 +109,77 @@ class ChainBootstrapIT {
       assertThatThrownBy(() -> new ChainBootstrap(settings, store, CLOCK).start())
           .isInstanceOf(GenesisAllocException.class)
           .hasMessageContaining("not valid JSON");
+    }
+  }
+
+  @Test
+  void programsArePartOfTheGenesisAndAreRebuiltOnRestart() throws Exception {
+    String tokenC = "0x4200000000000000000000000000000000000102";
+    ChainProperties settings =
+        ChainProperties.withId(3195)
+            .withPrograms(
+                null,
+                List.of(new GenesisToken(tokenC, "Token C", "TKC", 6, Map.of(INLINE, "1000"))),
+                List.of());
+    GenesisAlloc alloc = GenesisStateRoot.alloc(settings);
+    try (PostgresFixture db = PostgresFixture.freshSchema().migrate()) {
+      ChainStore store = new ChainStore(db.dataSource());
+      JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+      ChainState created = new ChainBootstrap(settings, store, CLOCK).start();
+      assertThat(created.head().stateRoot()).isEqualTo(WorldState.genesis(alloc).stateRoot());
+
+      // The rows hold each program's code hash and every storage slot of its layout.
+      for (Address program :
+          List.of(
+              DevnetPrograms.TOKEN_A,
+              DevnetPrograms.TOKEN_B,
+              DevnetPrograms.PAIR,
+              Address.fromHex(tokenC))) {
+        Allocation expected = alloc.accounts().get(program);
+        assertThat(
+                jdbc.queryForObject(
+                    "SELECT code_hash FROM accounts WHERE address = ?",
+                    byte[].class,
+                    (Object) program.bytes().toArray()))
+            .isEqualTo(expected.codeHash().bytes().toArray());
+        Map<Hash, Word> slots = new TreeMap<>();
+        jdbc.query(
+            "SELECT slot, value FROM storage WHERE address = ?",
+            rs -> {
+              slots.put(Hash.of(Bytes.of(rs.getBytes(1))), new Word(Bytes.of(rs.getBytes(2))));
+            },
+            (Object) program.bytes().toArray());
+        assertThat(slots).isEqualTo(expected.storage()).isNotEmpty();
+      }
+
+      // A restart rebuilds the programs from the rows: same root, code hashes and slots.
+      ChainState restarted = new ChainBootstrap(settings, store, CLOCK).start();
+      assertThat(restarted.worldState().stateRoot()).isEqualTo(created.head().stateRoot());
+      StateView view = restarted.worldState().view();
+      assertThat(view.account(DevnetPrograms.PAIR).codeHash())
+          .isEqualTo(ProgramKind.AMM_PAIR.codeHash());
+      assertThat(view.account(Address.fromHex(tokenC)).codeHash())
+          .isEqualTo(ProgramKind.ERC20.codeHash());
+      assertThat(
+              view.storage(Address.fromHex(tokenC), Erc20Layout.balance(Address.fromHex(INLINE))))
+          .isEqualTo(Word.of(1000));
+
+      // Other program settings are another genesis.
+      assertRefusedAsOtherGenesis(
+          store, settings.withPrograms(false, settings.tokens(), List.of()));
+      assertRefusedAsOtherGenesis(store, settings.withPrograms(null, List.of(), List.of()));
+      assertRefusedAsOtherGenesis(
+          store,
+          settings.withPrograms(
+              null,
+              List.of(new GenesisToken(tokenC, "Token C", "TKC", 6, Map.of(INLINE, "1001"))),
+              List.of()));
+      assertRefusedAsOtherGenesis(
+          store,
+          settings.withPrograms(
+              null,
+              List.of(new GenesisToken(tokenC, "Token C", "TKC", 18, Map.of(INLINE, "1000"))),
+              List.of()));
     }
   }
 

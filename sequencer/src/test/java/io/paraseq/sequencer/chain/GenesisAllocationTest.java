@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paraseq.protocol.chain.DevAccounts;
+import io.paraseq.protocol.chain.DevnetPrograms;
+import io.paraseq.protocol.program.PairConfig;
+import io.paraseq.protocol.program.ProgramGenesis;
+import io.paraseq.protocol.program.ProgramKind;
+import io.paraseq.protocol.program.TokenConfig;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.GenesisAlloc.Allocation;
 import io.paraseq.protocol.state.Word;
@@ -14,18 +19,22 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.config.ChainProperties.GenesisAccount;
+import io.paraseq.sequencer.config.ChainProperties.GenesisPair;
+import io.paraseq.sequencer.config.ChainProperties.GenesisToken;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The genesis allocation from the settings: dev accounts, the geth-format file and inline accounts
- * merged; every malformed, duplicate, empty, oversized or unsupported entry refused with a message
- * naming where it was written and what is wrong.
+ * The genesis allocation from the settings: dev accounts, the geth-format file, inline accounts and
+ * native programs merged; every malformed, duplicate, empty, oversized or unsupported entry refused
+ * with a message naming where it was written and what is wrong.
  */
 class GenesisAllocationTest {
 
@@ -39,11 +48,121 @@ class GenesisAllocationTest {
   @TempDir Path dir;
 
   @Test
-  void theDefaultIsTheTenDevelopmentAccounts() {
-    assertThat(GenesisStateRoot.alloc(DEFAULTS)).isEqualTo(DevAccounts.alloc());
+  void theDefaultIsTheTenDevelopmentAccountsAndTheDevnetPrograms() {
+    assertThat(GenesisStateRoot.alloc(DEFAULTS)).isEqualTo(DevnetPrograms.alloc());
     assertThat(GenesisStateRoot.of(DEFAULTS))
-        .isEqualTo(WorldState.genesis(DevAccounts.alloc()).stateRoot());
+        .isEqualTo(WorldState.genesis(DevnetPrograms.alloc()).stateRoot());
+    assertThat(GenesisStateRoot.alloc(DEFAULTS.withPrograms(false, List.of(), List.of())))
+        .isEqualTo(DevAccounts.alloc());
+    // The devnet programs follow the development accounts unless set.
     assertThat(GenesisStateRoot.of(NO_DEV)).isEqualTo(MerkleTrie.EMPTY_ROOT);
+    assertThat(GenesisStateRoot.alloc(NO_DEV.withPrograms(true, List.of(), List.of())))
+        .isEqualTo(
+            GenesisAlloc.of(
+                ProgramGenesis.allocations(DevnetPrograms.tokens(), DevnetPrograms.pairs())));
+  }
+
+  @Test
+  void addsTheConfiguredTokensAndPairs() {
+    String tokenC = "0x4200000000000000000000000000000000000102";
+    String pairAc = "0x4200000000000000000000000000000000000201";
+    ChainProperties settings =
+        DEFAULTS.withPrograms(
+            null,
+            List.of(
+                new GenesisToken(tokenC, "Token C", "TKC", 6, Map.of(A, "0x0f4240", B, "7")),
+                new GenesisToken(
+                    "0x4200000000000000000000000000000000000103", "Token D", "TKD", null, null)),
+            List.of(
+                new GenesisPair(
+                    pairAc, DevnetPrograms.TOKEN_A.toString(), tokenC, "2000000", "3000000", A)));
+    GenesisAlloc alloc = GenesisStateRoot.alloc(settings);
+
+    List<TokenConfig> tokens = new ArrayList<>(DevnetPrograms.tokens());
+    tokens.add(
+        TokenConfig.of(
+            Address.fromHex(tokenC),
+            "Token C",
+            "TKC",
+            6,
+            Map.of(
+                Address.fromHex(A), BigInteger.valueOf(1_000_000),
+                Address.fromHex(B), BigInteger.valueOf(7))));
+    tokens.add(
+        TokenConfig.of(
+            Address.fromHex("0x4200000000000000000000000000000000000103"),
+            "Token D",
+            "TKD",
+            18,
+            Map.of()));
+    List<PairConfig> pairs = new ArrayList<>(DevnetPrograms.pairs());
+    pairs.add(
+        new PairConfig(
+            Address.fromHex(pairAc),
+            DevnetPrograms.TOKEN_A,
+            Address.fromHex(tokenC),
+            BigInteger.valueOf(2_000_000),
+            BigInteger.valueOf(3_000_000),
+            Address.fromHex(A)));
+    assertThat(alloc).isEqualTo(ProgramGenesis.withPrograms(DevAccounts.alloc(), tokens, pairs));
+    assertThat(alloc.accounts().get(Address.fromHex(tokenC)).codeHash())
+        .isEqualTo(ProgramKind.ERC20.codeHash());
+    assertThat(alloc.accounts().get(Address.fromHex(pairAc)).codeHash())
+        .isEqualTo(ProgramKind.AMM_PAIR.codeHash());
+    assertThat(GenesisAllocation.describe(settings))
+        .endsWith(
+            "paraseq.chain.dev-programs=true, paraseq.chain.tokens: 2, paraseq.chain.pairs: 1");
+  }
+
+  @Test
+  void refusesInvalidPrograms() {
+    String token = "0x4200000000000000000000000000000000000102";
+    assertProgramsRefused(
+        List.of(new GenesisToken(token, null, "T", null, null)),
+        List.of(),
+        "paraseq.chain.tokens[0].name is required");
+    assertProgramsRefused(
+        List.of(new GenesisToken("0x42", "T", "T", null, null)),
+        List.of(),
+        "paraseq.chain.tokens[0].address: '0x42' is not an address");
+    assertProgramsRefused(
+        List.of(new GenesisToken(token, "T", "T", null, Map.of(A, "-5"))),
+        List.of(),
+        "paraseq.chain.tokens[0].balances." + A + " '-5' is negative");
+    assertProgramsRefused(
+        List.of(new GenesisToken(token, "T", "T", 256, null)),
+        List.of(),
+        "invalid native program configuration: token " + token + ": decimals must be in [0, 255]");
+    assertProgramsRefused(
+        List.of(new GenesisToken(DevnetPrograms.TOKEN_A.toString(), "T", "T", null, null)),
+        List.of(),
+        "another program has the same address");
+    assertProgramsRefused(
+        List.of(new GenesisToken(DevAccounts.ADDRESSES.getFirst().toString(), "T", "T", 1, null)),
+        List.of(),
+        "is already allocated at genesis");
+    assertProgramsRefused(
+        List.of(),
+        List.of(new GenesisPair(token, DevnetPrograms.TOKEN_A.toString(), B, "5000", "5000", A)),
+        "is not a configured token");
+    assertProgramsRefused(
+        List.of(),
+        List.of(
+            new GenesisPair(
+                token,
+                DevnetPrograms.TOKEN_A.toString(),
+                DevnetPrograms.TOKEN_B.toString(),
+                "5000",
+                "5000",
+                null)),
+        "paraseq.chain.pairs[0].liquidity-provider is required");
+  }
+
+  private static void assertProgramsRefused(
+      List<GenesisToken> tokens, List<GenesisPair> pairs, String message) {
+    assertThatThrownBy(() -> GenesisStateRoot.alloc(DEFAULTS.withPrograms(null, tokens, pairs)))
+        .isInstanceOf(GenesisAllocException.class)
+        .hasMessageContaining(message);
   }
 
   @Test
@@ -67,7 +186,7 @@ class GenesisAllocationTest {
                 file.toString(),
                 Map.of(B, new GenesisAccount("5", "3", Map.of(SLOT2, "0x" + "f".repeat(64)), ""))));
 
-    assertThat(alloc.accounts()).hasSize(13);
+    assertThat(alloc.accounts()).hasSize(13 + 3); // and the devnet's three programs
     DevAccounts.ADDRESSES.forEach(
         a -> assertThat(alloc.accounts().get(a)).isEqualTo(Allocation.of(DevAccounts.BALANCE)));
     assertThat(alloc.accounts().get(Address.fromHex(A)))

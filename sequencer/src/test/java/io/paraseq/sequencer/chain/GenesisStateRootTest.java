@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paraseq.protocol.chain.DevAccounts;
+import io.paraseq.protocol.chain.DevnetPrograms;
+import io.paraseq.protocol.program.ProgramKind;
 import io.paraseq.protocol.state.GenesisAlloc.Allocation;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.state.WorldState;
@@ -13,6 +15,8 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.config.ChainProperties.GenesisAccount;
+import io.paraseq.sequencer.config.ChainProperties.GenesisPair;
+import io.paraseq.sequencer.config.ChainProperties.GenesisToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,6 +43,8 @@ class GenesisStateRootTest {
   @Test
   void theCommandLineReadsTheSettingsAsTheNodeDoes() {
     assertThat(GenesisStateRoot.fromConfiguration())
+        .isEqualTo(WorldState.genesis(DevnetPrograms.alloc()).stateRoot());
+    assertThat(GenesisStateRoot.fromConfiguration("--paraseq.chain.dev-programs=false"))
         .isEqualTo(WorldState.genesis(DevAccounts.alloc()).stateRoot());
     assertThat(GenesisStateRoot.fromConfiguration("--paraseq.chain.dev-accounts=false"))
         .isEqualTo(MerkleTrie.EMPTY_ROOT);
@@ -114,6 +120,51 @@ class GenesisStateRootTest {
     ChainProperties bound = bind(sources);
     assertThat(GenesisStateRoot.alloc(bound).accounts())
         .containsExactly(Map.entry(Address.fromHex(ADDRESS), Allocation.of(Wei.of(7))));
+  }
+
+  @Test
+  void bindsProgramsFromEnvironmentVariables() {
+    String token = "0x4200000000000000000000000000000000000102";
+    String pair = "0x4200000000000000000000000000000000000201";
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addFirst(
+        new SystemEnvironmentPropertySource(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            Map.of(
+                "PARASEQ_CHAIN_DEV_ACCOUNTS",
+                "false",
+                "PARASEQ_CHAIN_TOKENS_0_ADDRESS",
+                token,
+                "PARASEQ_CHAIN_TOKENS_0_NAME",
+                "Token C",
+                "PARASEQ_CHAIN_TOKENS_0_SYMBOL",
+                "TKC",
+                "PARASEQ_CHAIN_TOKENS_0_DECIMALS",
+                "6",
+                "PARASEQ_CHAIN_TOKENS_0_BALANCES_" + ADDRESS.toUpperCase(),
+                "0x10",
+                "PARASEQ_CHAIN_PAIRS_0_ADDRESS",
+                pair,
+                "PARASEQ_CHAIN_PAIRS_0_TOKEN0",
+                DevnetPrograms.TOKEN_A.toString(),
+                "PARASEQ_CHAIN_PAIRS_0_TOKEN1",
+                token)));
+    sources.addLast(
+        new SystemEnvironmentPropertySource(
+            "dev-programs", Map.of("PARASEQ_CHAIN_DEV_PROGRAMS", "true")));
+    ChainProperties bound = bind(sources);
+    assertThat(bound.devProgramsEnabled()).isTrue();
+    assertThat(bound.tokens())
+        .containsExactly(
+            new GenesisToken(token, "Token C", "TKC", 6, Map.of(ADDRESS.toLowerCase(), "0x10")));
+    assertThat(bound.pairs())
+        .containsExactly(
+            new GenesisPair(pair, DevnetPrograms.TOKEN_A.toString(), token, null, null, null));
+    Map<Address, Allocation> accounts = GenesisStateRoot.alloc(bound).accounts();
+    assertThat(accounts).containsKeys(Address.fromHex(token), Address.fromHex(pair));
+    assertThat(accounts.get(Address.fromHex(token)).codeHash())
+        .isEqualTo(ProgramKind.ERC20.codeHash());
+    assertThat(accounts).doesNotContainKey(DevAccounts.ADDRESSES.getFirst());
   }
 
   private static ChainProperties bindYaml(String yaml) throws IOException {
