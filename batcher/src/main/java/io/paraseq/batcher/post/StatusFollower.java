@@ -90,6 +90,11 @@ final class StatusFollower {
           Optional.of(before.get().txHash()),
           "L1 block " + before.get().block() + " " + before.get().blockHash() + " left the chain");
     }
+    if (target == BatchStatus.CONFIRMED
+        && (batch.status() != BatchStatus.INCLUDED || !placement.equals(before))) {
+      // Included and already deep enough when first seen: the history still shows the inclusion.
+      enter(batch, BatchStatus.INCLUDED, placement, Optional.empty(), null);
+    }
     if (target != batch.status() || !placement.equals(before)) {
       Optional<Hash> sentHash = tx.latestLiveAttempt().map(L1TxAttempt::txHash);
       String detail =

@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that tests step forward; it never moves on its own. Thread-safe. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
 
   private volatile Instant now;
 
-  SteppedClock(Instant start) {
+  public SteppedClock(Instant start) {
     this.now = start;
   }
 
-  SteppedClock() {
+  public SteppedClock() {
     this(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
-  synchronized void advance(Duration step) {
+  public synchronized void advance(Duration step) {
     now = now.plus(step);
   }
 
