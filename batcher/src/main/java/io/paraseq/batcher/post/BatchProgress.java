@@ -24,8 +24,11 @@ public final class BatchProgress {
     return finalizedThrough;
   }
 
-  /** Publishes new values; a value below the published one is ignored. */
-  synchronized void update(long confirmed, long finalized) {
+  /**
+   * Publishes new values (the batcher's thread); a value below the published one is ignored, and
+   * the final block never passes the confirmed one.
+   */
+  public synchronized void update(long confirmed, long finalized) {
     if (confirmed > confirmedThrough) {
       confirmedThrough = confirmed;
     }
