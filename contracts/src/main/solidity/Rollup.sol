@@ -7,6 +7,8 @@ pragma solidity ^0.8.24;
 /// L2 blocks; the contract keeps a hash committing to every field and to the batch data, so the
 /// data posted as calldata can later be checked against it. Block 0 is the genesis block and
 /// belongs to no batch, so the first batch starts at block 1.
+/// A batch is final once `challengePeriod` seconds of L1 time have passed since it was appended
+/// (`isFinal`); no challenge can be raised in this version, so the period is a fixed delay.
 /// @dev Two-step ownership: the owner proposes a new owner, who must accept. The owner manages
 /// the sequencer allow-list. There is no pausing and no upgrade path in this version.
 contract Rollup {
@@ -78,6 +80,8 @@ contract Rollup {
     bytes32 public lastStateRoot;
     /// @notice The state root of L2 block 0.
     bytes32 public immutable genesisStateRoot;
+    /// @notice Seconds of L1 time after its append before a batch is final.
+    uint64 public immutable challengePeriod;
 
     /// @notice The commitment of each appended batch, by sequence number (zero if none).
     mapping(uint64 => bytes32) public batchHashes;
@@ -85,7 +89,7 @@ contract Rollup {
 
     // ---------------------------------------------------------------- construction
 
-    constructor(address initialOwner, address initialSequencer, bytes32 genesisRoot) {
+    constructor(address initialOwner, address initialSequencer, bytes32 genesisRoot, uint64 challengePeriodSeconds) {
         if (initialOwner == address(0) || initialSequencer == address(0)) revert ZeroAddress();
         if (genesisRoot == bytes32(0)) revert ZeroStateRoot();
         owner = initialOwner;
@@ -93,6 +97,7 @@ contract Rollup {
         sequencers[initialSequencer] = true;
         emit SequencerAdded(initialSequencer);
         genesisStateRoot = genesisRoot;
+        challengePeriod = challengePeriodSeconds;
         lastStateRoot = genesisRoot;
         nextBlock = 1;
     }
@@ -201,5 +206,12 @@ contract Rollup {
     function getBatch(uint64 seq) external view returns (BatchRecord memory) {
         if (seq >= nextSeq) revert UnknownBatch(seq);
         return batches[seq];
+    }
+
+    /// @notice Whether batch `seq` is final: at least `challengePeriod` seconds of L1 time have
+    /// passed since it was appended. Reverts with `UnknownBatch` if it was not appended.
+    function isFinal(uint64 seq) external view returns (bool) {
+        if (seq >= nextSeq) revert UnknownBatch(seq);
+        return block.timestamp >= uint256(batches[seq].appendedAt) + challengePeriod;
     }
 }

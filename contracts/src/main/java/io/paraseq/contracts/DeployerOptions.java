@@ -21,6 +21,7 @@ record DeployerOptions(
     Optional<String> owner,
     String sequencer,
     byte[] genesisStateRoot,
+    Duration challengePeriod,
     Optional<Path> out,
     Duration receiptTimeout) {
 
@@ -37,6 +38,10 @@ record DeployerOptions(
         "--genesis-state-root",
         "PARASEQ_GENESIS_STATE_ROOT",
         "32-byte hex state root of L2 block 0 (required)"),
+    CHALLENGE_PERIOD(
+        "--challenge-period-seconds",
+        "PARASEQ_CHALLENGE_PERIOD_SECONDS",
+        "seconds after its append before a batch is final (default 604800, seven days)"),
     OUT("--out", "PARASEQ_DEPLOYMENT_FILE", "file to write the deployment JSON to (optional)"),
     RECEIPT_TIMEOUT(
         "--receipt-timeout-seconds",
@@ -109,21 +114,31 @@ record DeployerOptions(
     String sequencer = address(Option.SEQUENCER, require(values, Option.SEQUENCER));
     byte[] root = stateRoot(require(values, Option.GENESIS_STATE_ROOT));
     Optional<Path> out = Optional.ofNullable(values.get(Option.OUT)).map(Path::of);
-    Duration timeout = DEFAULT_RECEIPT_TIMEOUT;
-    if (values.containsKey(Option.RECEIPT_TIMEOUT)) {
-      String raw = values.get(Option.RECEIPT_TIMEOUT);
-      try {
-        timeout = Duration.ofSeconds(Long.parseLong(raw));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            Option.RECEIPT_TIMEOUT.flag + " must be a whole number of seconds: " + raw);
-      }
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(
-            Option.RECEIPT_TIMEOUT.flag + " must be positive: " + raw);
-      }
+    Duration challengePeriod =
+        seconds(values, Option.CHALLENGE_PERIOD, RollupDeployer.DEFAULT_CHALLENGE_PERIOD, true);
+    Duration timeout = seconds(values, Option.RECEIPT_TIMEOUT, DEFAULT_RECEIPT_TIMEOUT, false);
+    return new DeployerOptions(
+        rpcUrl, deployer, owner, sequencer, root, challengePeriod, out, timeout);
+  }
+
+  private static Duration seconds(
+      Map<Option, String> values, Option option, Duration fallback, boolean zeroAllowed) {
+    if (!values.containsKey(option)) {
+      return fallback;
     }
-    return new DeployerOptions(rpcUrl, deployer, owner, sequencer, root, out, timeout);
+    String raw = values.get(option);
+    Duration value;
+    try {
+      value = Duration.ofSeconds(Long.parseLong(raw));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          option.flag + " must be a whole number of seconds: " + raw);
+    }
+    if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
+      throw new IllegalArgumentException(
+          option.flag + (zeroAllowed ? " must not be negative: " : " must be positive: ") + raw);
+    }
+    return value;
   }
 
   /** The option list for {@code --help}. */
@@ -153,6 +168,8 @@ record DeployerOptions(
         + sequencer
         + ", genesisStateRoot="
         + Numeric.toHexString(genesisStateRoot)
+        + ", challengePeriod="
+        + challengePeriod
         + ", out="
         + out.map(Path::toString).orElse("-")
         + ", receiptTimeout="

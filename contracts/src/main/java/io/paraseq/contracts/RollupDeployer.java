@@ -16,6 +16,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -33,15 +34,19 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * tests of other modules.
  *
  * <p>Command line: {@code RollupDeployer [--rpc-url URL] --deployer-key HEX [--owner ADDR]
- * --sequencer ADDR --genesis-state-root HEX32 [--out FILE] [--receipt-timeout-seconds N]}; each
- * option falls back to an environment variable ({@code PARASEQ_L1_RPC_URL}, {@code
- * PARASEQ_DEPLOYER_KEY}, {@code PARASEQ_ROLLUP_OWNER}, {@code PARASEQ_SEQUENCER_ADDRESS}, {@code
- * PARASEQ_GENESIS_STATE_ROOT}, {@code PARASEQ_DEPLOYMENT_FILE}, {@code
+ * --sequencer ADDR --genesis-state-root HEX32 [--challenge-period-seconds N] [--out FILE]
+ * [--receipt-timeout-seconds N]}; each option falls back to an environment variable ({@code
+ * PARASEQ_L1_RPC_URL}, {@code PARASEQ_DEPLOYER_KEY}, {@code PARASEQ_ROLLUP_OWNER}, {@code
+ * PARASEQ_SEQUENCER_ADDRESS}, {@code PARASEQ_GENESIS_STATE_ROOT}, {@code
+ * PARASEQ_CHALLENGE_PERIOD_SECONDS}, {@code PARASEQ_DEPLOYMENT_FILE}, {@code
  * PARASEQ_RECEIPT_TIMEOUT_SECONDS}). On success it prints the {@link Deployment} JSON on stdout,
  * writes it to the {@code --out} file if given, and exits 0; on any error it prints one line to
  * stderr and exits 1. The private key is never printed.
  */
 public final class RollupDeployer {
+
+  /** The challenge period of {@link #deploy} without one: seven days, as OP Stack chains use. */
+  public static final Duration DEFAULT_CHALLENGE_PERIOD = Duration.ofDays(7);
 
   /** How often the deployer polls for the deployment receipt. */
   public static final Duration RECEIPT_POLL_INTERVAL = Duration.ofMillis(50);
@@ -84,6 +89,7 @@ public final class RollupDeployer {
               options.effectiveOwner(),
               options.sequencer(),
               options.genesisStateRoot(),
+              options.challengePeriod(),
               options.receiptTimeout());
       String json = deployment.toJson();
       if (options.out().isPresent()) {
@@ -100,7 +106,9 @@ public final class RollupDeployer {
               + " owner="
               + options.effectiveOwner()
               + " sequencer="
-              + options.sequencer());
+              + options.sequencer()
+              + " challengePeriodSeconds="
+              + options.challengePeriod().toSeconds());
       out.println(json);
       return 0;
     } catch (DeploymentException e) {
@@ -112,9 +120,31 @@ public final class RollupDeployer {
   }
 
   /**
-   * Deploys {@code Rollup(owner, sequencer, genesisStateRoot)} signed by {@code deployer}, waits
-   * for the receipt (polling every {@link #RECEIPT_POLL_INTERVAL}, up to {@code receiptTimeout})
-   * and checks that code exists at the new address.
+   * Deploys {@code Rollup(owner, sequencer, genesisStateRoot)} with the {@link
+   * #DEFAULT_CHALLENGE_PERIOD}; see {@link #deploy(Web3j, Credentials, String, String, byte[],
+   * Duration, Duration)}.
+   */
+  public static Deployment deploy(
+      Web3j web3j,
+      Credentials deployer,
+      String owner,
+      String sequencer,
+      byte[] genesisStateRoot,
+      Duration receiptTimeout) {
+    return deploy(
+        web3j,
+        deployer,
+        owner,
+        sequencer,
+        genesisStateRoot,
+        DEFAULT_CHALLENGE_PERIOD,
+        receiptTimeout);
+  }
+
+  /**
+   * Deploys {@code Rollup(owner, sequencer, genesisStateRoot, challengePeriod)} signed by {@code
+   * deployer}, waits for the receipt (polling every {@link #RECEIPT_POLL_INTERVAL}, up to {@code
+   * receiptTimeout}) and checks that code exists at the new address.
    *
    * @throws DeploymentException when the node is unreachable, the deployment reverts or times out,
    *     or no code is found afterwards
@@ -125,12 +155,21 @@ public final class RollupDeployer {
       String owner,
       String sequencer,
       byte[] genesisStateRoot,
+      Duration challengePeriod,
       Duration receiptTimeout) {
+    if (challengePeriod.isNegative()) {
+      throw new IllegalArgumentException("negative challenge period " + challengePeriod);
+    }
+    BigInteger challengeSeconds = BigInteger.valueOf(challengePeriod.toSeconds());
     long chainId = chainId(web3j);
     BigInteger gasPrice = gasPrice(web3j);
     @SuppressWarnings("rawtypes") // web3j's encoder takes a raw List<Type>
     List<Type> constructorArgs =
-        List.of(new Address(owner), new Address(sequencer), new Bytes32(genesisStateRoot));
+        List.of(
+            new Address(owner),
+            new Address(sequencer),
+            new Bytes32(genesisStateRoot),
+            new Uint64(challengeSeconds));
     String deployData = Rollup.BINARY + FunctionEncoder.encodeConstructor(constructorArgs);
     BigInteger gasLimit = estimateGas(web3j, deployer.getAddress(), deployData);
 
@@ -157,7 +196,8 @@ public final class RollupDeployer {
                   new StaticGasProvider(gasPrice, gasLimit),
                   owner,
                   sequencer,
-                  genesisStateRoot)
+                  genesisStateRoot,
+                  challengeSeconds)
               .send();
     } catch (TransactionException e) {
       throw new DeploymentException("deployment transaction failed: " + e.getMessage(), e);

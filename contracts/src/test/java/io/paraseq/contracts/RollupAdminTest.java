@@ -225,7 +225,12 @@ class RollupAdminTest {
 
   private String deployRevert(String from, Address owner, String sequencer, byte[] root) {
     @SuppressWarnings("rawtypes") // web3j's encoder takes a raw List<Type>
-    List<Type> args = List.of(owner, new Address(sequencer), new Bytes32(root));
+    List<Type> args =
+        List.of(
+            owner,
+            new Address(sequencer),
+            new Bytes32(root),
+            new org.web3j.abi.datatypes.generated.Uint64(RollupHarness.CHALLENGE_PERIOD));
     String data = "0x" + Rollup.BINARY + FunctionEncoder.encodeConstructor(args);
     return Reverts.callRevertData(anvil.web3j(), from, null, data);
   }

@@ -239,4 +239,24 @@ class RollupBatchTest {
     assertThat(rollup.asOwner.getBatch(BigInteger.ZERO).send().stateRoot)
         .isEqualTo(firstBatch().newStateRoot());
   }
+
+  @Test
+  void aBatchIsFinalOnceTheChallengePeriodHasPassed() throws Exception {
+    Rollup r = rollup.asOwner;
+    assertThat(r.challengePeriod().send()).isEqualTo(RollupHarness.CHALLENGE_PERIOD);
+    String call =
+        FunctionEncoder.encode(
+            new org.web3j.abi.datatypes.Function(
+                Rollup.FUNC_ISFINAL, List.of(new Uint64(0)), List.of()));
+    assertThat(Reverts.callRevertData(anvil.web3j(), rollup.address(OWNER), rollup.address(), call))
+        .isEqualTo(Reverts.encode("UnknownBatch(uint64)", new Uint64(0)));
+
+    firstBatch().appendAs(asSequencer);
+    assertThat(r.isFinal(BigInteger.ZERO).send()).isFalse();
+    anvil.increaseTime(
+        java.time.Duration.ofSeconds(RollupHarness.CHALLENGE_PERIOD.longValue() - 5));
+    assertThat(r.isFinal(BigInteger.ZERO).send()).as("before the period ends").isFalse();
+    anvil.increaseTime(java.time.Duration.ofSeconds(10));
+    assertThat(r.isFinal(BigInteger.ZERO).send()).isTrue();
+  }
 }

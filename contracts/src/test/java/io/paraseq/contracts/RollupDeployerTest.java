@@ -9,6 +9,7 @@ import io.paraseq.contracts.generated.Rollup;
 import io.paraseq.contracts.testing.AnvilFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +41,18 @@ class RollupDeployerTest {
     int status =
         run(
             new String[] {
-              "--rpc-url", anvil.rpcUrl(),
-              "--owner", owner,
-              "--sequencer", sequencer,
-              "--genesis-state-root", ROOT,
-              "--out", file.toString()
+              "--rpc-url",
+              anvil.rpcUrl(),
+              "--owner",
+              owner,
+              "--sequencer",
+              sequencer,
+              "--genesis-state-root",
+              ROOT,
+              "--challenge-period-seconds",
+              "45",
+              "--out",
+              file.toString()
             },
             Map.of("PARASEQ_DEPLOYER_KEY", KEY));
 
@@ -70,6 +78,7 @@ class RollupDeployerTest {
     assertThat(rollup.owner().send()).isEqualToIgnoringCase(owner);
     assertThat(rollup.isSequencer(sequencer).send()).isTrue();
     assertThat(Numeric.toHexString(rollup.lastStateRoot().send())).isEqualTo(ROOT);
+    assertThat(rollup.challengePeriod().send()).isEqualTo(BigInteger.valueOf(45));
   }
 
   @Test
@@ -129,6 +138,13 @@ class RollupDeployerTest {
     badRoot[5] = "0x1234";
     assertThat(run(badRoot, Map.of("PARASEQ_DEPLOYER_KEY", KEY))).isEqualTo(1);
     assertThat(stderr()).contains("--genesis-state-root");
+
+    err.reset();
+    String[] negativePeriod = java.util.Arrays.copyOf(validArgs(anvil.rpcUrl()), 8);
+    negativePeriod[6] = "--challenge-period-seconds";
+    negativePeriod[7] = "-1";
+    assertThat(run(negativePeriod, Map.of("PARASEQ_DEPLOYER_KEY", KEY))).isEqualTo(1);
+    assertThat(stderr()).contains("--challenge-period-seconds must not be negative");
 
     err.reset();
     assertThat(run(new String[] {"--bogus", "1"}, Map.of())).isEqualTo(1);

@@ -21,6 +21,7 @@ final class RollupHarness {
   static final int NEW_OWNER = 4;
 
   static final byte[] GENESIS_ROOT = root(0x6e);
+  static final BigInteger CHALLENGE_PERIOD = BigInteger.valueOf(3_600);
 
   private final AnvilFixture anvil;
   final Rollup asOwner;
@@ -35,7 +36,8 @@ final class RollupHarness {
                 anvil.gasProvider(),
                 owner.getAddress(),
                 address(SEQUENCER),
-                GENESIS_ROOT)
+                GENESIS_ROOT,
+                CHALLENGE_PERIOD)
             .send();
   }
 

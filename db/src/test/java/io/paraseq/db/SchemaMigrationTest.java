@@ -121,9 +121,23 @@ class SchemaMigrationTest {
     assertThat(indexes)
         .containsExactlyInAnyOrder(
             "accounts_pkey",
+            "batch_events_pkey",
+            "batch_events_seq",
+            "batches_first_block_key",
+            "batches_intent_id_key",
+            "batches_open",
+            "batches_pkey",
             "blocks_hash_key",
             "blocks_pkey",
             "chain_info_pkey",
+            "l1_transactions_intent_id_key",
+            "l1_transactions_open",
+            "l1_transactions_pkey",
+            "l1_transactions_sender_nonce",
+            "l1_tx_attempts_l1_tx_id_attempt_key",
+            "l1_tx_attempts_pkey",
+            "l1_tx_events_pkey",
+            "l1_tx_events_tx",
             "logs_address_block",
             "logs_pkey",
             "logs_topic0_block",
@@ -133,6 +147,51 @@ class SchemaMigrationTest {
             "storage_pkey",
             "transactions_block_number_tx_index_key",
             "transactions_pkey");
+  }
+
+  /** The L1 transaction manager (V5) can never hold two payloads for one sender and nonce. */
+  @Test
+  void allowsOneL1TransactionPerSenderAndNonce() throws SQLException {
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("TRUNCATE l1_tx_events, l1_tx_attempts, l1_transactions");
+      insertL1Tx(c, "batch-0", 5L);
+      insertL1Tx(c, "batch-1", null);
+      insertL1Tx(c, "batch-2", null);
+      assertThatThrownBy(() -> insertL1Tx(c, "batch-3", 5L))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("l1_transactions_sender_nonce");
+      assertThatThrownBy(() -> insertL1Tx(c, "batch-0", 6L))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("l1_transactions_intent_id_key");
+    }
+  }
+
+  /**
+   * The batches (V6): one row per seq and per first block; inclusion columns only when included.
+   */
+  @Test
+  void batchesAreUniqueBySeqAndFirstBlockAndCarryTheirInclusion() throws SQLException {
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("TRUNCATE batch_events, batches");
+      insertBatch(c, 0, 1, "built", false);
+      insertBatch(c, 1, 3, "confirmed", true);
+      assertThatThrownBy(() -> insertBatch(c, 1, 5, "built", false))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("batches_pkey");
+      assertThatThrownBy(() -> insertBatch(c, 2, 3, "built", false))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("batches_first_block_key");
+      assertThatThrownBy(() -> insertBatch(c, 3, 7, "included", false))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("check");
+      assertThatThrownBy(() -> insertBatch(c, 4, 9, "posted", false))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("check");
+      assertThatThrownBy(() -> insertBatch(c, 5, 0, "built", false))
+          .as("block 0 is genesis and in no batch")
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("check");
+    }
   }
 
   @Test
@@ -183,6 +242,47 @@ class SchemaMigrationTest {
       ps.setLong(3, nonce);
       ps.setBigDecimal(4, new java.math.BigDecimal(value));
       ps.setBytes(5, new byte[] {2});
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertBatch(
+      Connection c, long seq, long firstBlock, String status, boolean included)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO batches (seq, first_block, last_block, prev_state_root, new_state_root,"
+                + " deposit_cursor, data_hash, data, version, codec, tx_count, intent_id, status,"
+                + " l1_tx_hash, l1_block, l1_block_hash, built_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, 2, 3, ?, ?, ?, ?, ?, now(), now())")) {
+      ps.setLong(1, seq);
+      ps.setLong(2, firstBlock);
+      ps.setLong(3, firstBlock + 1);
+      ps.setBytes(4, bytes(32, 1));
+      ps.setBytes(5, bytes(32, 2));
+      ps.setBytes(6, bytes(32, 3));
+      ps.setBytes(7, new byte[] {1, 2, 3});
+      ps.setString(8, "batch-" + seq);
+      ps.setString(9, status);
+      ps.setBytes(10, included ? bytes(32, 4) : null);
+      ps.setObject(11, included ? 12L : null);
+      ps.setBytes(12, included ? bytes(32, 5) : null);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertL1Tx(Connection c, String intent, Long nonce) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO l1_transactions (intent_id, sender, recipient, calldata, gas_limit,"
+                + " status, nonce, created_at, updated_at) VALUES (?, ?, ?, ?, 500000, ?, ?,"
+                + " now(), now())")) {
+      ps.setString(1, intent);
+      ps.setBytes(2, bytes(20, 1));
+      ps.setBytes(3, bytes(20, 2));
+      ps.setBytes(4, new byte[] {1, 2, 3, 4});
+      ps.setString(5, nonce == null ? "queued" : "sent");
+      ps.setObject(6, nonce);
       ps.executeUpdate();
     }
   }

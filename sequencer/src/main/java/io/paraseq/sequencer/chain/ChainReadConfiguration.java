@@ -1,5 +1,6 @@
 package io.paraseq.sequencer.chain;
 
+import io.paraseq.batcher.post.BatchProgress;
 import io.paraseq.sequencer.store.ChainQueries;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ class ChainReadConfiguration {
   }
 
   @Bean
-  BlockNumbers blockNumbers(ChainHead head) {
-    return new BlockNumbers(head);
+  BlockNumbers blockNumbers(ChainHead head, BatchProgress progress) {
+    return new BlockNumbers(head, progress);
   }
 
   @Bean

@@ -6,11 +6,12 @@ import java.util.OptionalLong;
 /**
  * How far the chain is settled on L1 at one moment, and the one place that decides a transaction's
  * {@link TransactionStatus} from it. The blocks come from {@link BlockNumbers}, the rule for every
- * API: {@code safe} (the last block whose batch is posted to L1) and {@code finalized} (the last
- * block whose batch is final). Until the batcher moves them both are the genesis, which holds no
- * transactions, so a transaction goes {@code pending} → {@code included}.
+ * API: {@code safe} (the last block whose batch is confirmed on L1) and {@code finalized} (the last
+ * block whose batch is final). A transaction goes {@code pending} → {@code included} → {@code
+ * batched} → {@code final}; while no batcher runs both are the genesis, which holds no
+ * transactions, and it stays {@code included}.
  *
- * @param batchedThrough the highest block in a batch posted to L1
+ * @param batchedThrough the highest block in a batch confirmed on L1
  * @param finalThrough the highest block in a batch final on L1; at most {@code batchedThrough}
  */
 record Settlement(long batchedThrough, long finalThrough) {

@@ -1,0 +1,134 @@
+package io.paraseq.batcher.build;
+
+import io.paraseq.protocol.batch.BatchHeader;
+import io.paraseq.protocol.types.Hash;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the next batch from the sealed blocks after the last one: reads the pending blocks (at
+ * most {@code maxBlocks}, and at most {@code 8 × maxBytes} of raw transactions), asks the close
+ * rules, and when one fires takes the longest prefix of the pending blocks whose encoding fits in
+ * {@code maxBytes} (found by bisection, each candidate encoded). A single block that alone exceeds
+ * {@code maxBytes} becomes a batch of its own, with a warning: the batch format cannot split a
+ * block, and one 30M-gas block of large-calldata transactions can exceed 120 kB; the L1 transaction
+ * still carries it (calldata is limited by L1 gas, not by this setting). Never builds an empty
+ * batch. Stateless between calls; used by the batcher's thread.
+ */
+public final class BatchBuilder {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchBuilder.class);
+
+  /** The read budget of raw transaction bytes, as a multiple of {@code maxBytes}. */
+  static final int READ_BUDGET_FACTOR = 8;
+
+  private final SealedBlocks blocks;
+  private final BatchEncoding encoding;
+  private final int maxBytes;
+  private final int maxBlocks;
+  private final List<CloseRule> rules;
+
+  /**
+   * A builder reading {@code blocks}, encoding with {@code encoding}, closing by {@code rules}.
+   *
+   * @param maxBytes the largest posted data of a batch (unless one block alone is larger)
+   * @param maxBlocks the most blocks in one batch
+   */
+  public BatchBuilder(
+      SealedBlocks blocks,
+      BatchEncoding encoding,
+      int maxBytes,
+      int maxBlocks,
+      List<CloseRule> rules) {
+    this.blocks = Objects.requireNonNull(blocks, "blocks");
+    this.encoding = Objects.requireNonNull(encoding, "encoding");
+    if (maxBytes < 1 || maxBlocks < 1) {
+      throw new IllegalArgumentException(
+          "maxBytes and maxBlocks must be positive: " + maxBytes + ", " + maxBlocks);
+    }
+    this.maxBytes = maxBytes;
+    this.maxBlocks = maxBlocks;
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * The batch {@code seq} starting at block {@code firstBlock} on top of {@code prevStateRoot}, if
+   * a close rule fires at {@code now}; empty while the rules wait or no block is pending.
+   *
+   * @throws IllegalStateException if the port returns blocks that are not {@code firstBlock, …}
+   */
+  public Optional<BuiltBatch> next(long seq, Hash prevStateRoot, long firstBlock, Instant now) {
+    long head = blocks.head();
+    if (head < firstBlock) {
+      return Optional.empty();
+    }
+    long to = Math.min(head, firstBlock + maxBlocks - 1);
+    List<SealedBlock> read = blocks.range(firstBlock, to, (long) maxBytes * READ_BUDGET_FACTOR);
+    requireContiguous(read, firstBlock);
+    boolean truncated = read.getLast().number() < to;
+    PendingBlocks pending = new PendingBlocks(read, truncated, now, encoding);
+    Optional<String> reason =
+        rules.stream().map(rule -> rule.closes(pending)).flatMap(Optional::stream).findFirst();
+    if (reason.isEmpty()) {
+      return Optional.empty();
+    }
+    EncodedBatch fitted = fit(pending);
+    if (fitted.data().length() > maxBytes) {
+      log.warn(
+          "batch block={} alone encodes to bytes={} above maxBytes={}: posted as its own batch",
+          firstBlock,
+          fitted.data().length(),
+          maxBytes);
+    }
+    int count = fitted.blocks().size();
+    Hash newRoot = read.get(count - 1).stateRoot();
+    BatchHeader header =
+        BatchHeader.of(seq, prevStateRoot, newRoot, fitted.blocks(), fitted.data());
+    return Optional.of(
+        new BuiltBatch(header, fitted.data(), fitted.transactionCount(), reason.get()));
+  }
+
+  /** The longest prefix of the pending blocks whose encoding fits (at least one block). */
+  private EncodedBatch fit(PendingBlocks pending) {
+    List<SealedBlock> read = pending.blocks();
+    EncodedBatch all = pending.encoded();
+    if (all.data().length() <= maxBytes) {
+      return all;
+    }
+    Map<Integer, EncodedBatch> tried = new HashMap<>();
+    tried.put(read.size(), all);
+    int fits = 0; // the longest prefix known to fit (0: none yet)
+    int over = read.size(); // the shortest prefix known not to fit
+    while (over - fits > 1) {
+      int mid = (fits + over) >>> 1;
+      EncodedBatch candidate = encoding.encode(read.subList(0, mid));
+      tried.put(mid, candidate);
+      if (candidate.data().length() <= maxBytes) {
+        fits = mid;
+      } else {
+        over = mid;
+      }
+    }
+    return fits == 0 ? tried.get(1) : tried.get(fits);
+  }
+
+  private static void requireContiguous(List<SealedBlock> read, long firstBlock) {
+    if (read.isEmpty()) {
+      throw new IllegalStateException("no sealed block from " + firstBlock + " though the head is");
+    }
+    long expected = firstBlock;
+    for (SealedBlock block : read) {
+      if (block.number() != expected) {
+        throw new IllegalStateException(
+            "sealed blocks not contiguous: expected " + expected + ", got " + block.number());
+      }
+      expected++;
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package io.paraseq.batcher.post;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.batcher.build.BatchBuilder;
+import io.paraseq.batcher.build.BatchEncoding;
+import io.paraseq.batcher.build.BuiltBatch;
+import io.paraseq.batcher.build.CloseRule;
+import io.paraseq.batcher.build.MaxAgeRule;
+import io.paraseq.batcher.build.MaxBlocksRule;
+import io.paraseq.batcher.build.MaxBytesRule;
+import io.paraseq.batcher.build.SealedBlocks;
+import io.paraseq.batcher.l1.L1TransactionManager;
+import io.paraseq.batcher.l1.L1TxStore;
+import io.paraseq.batcher.l1.L1UnavailableException;
+import io.paraseq.batcher.l1.RollupView;
+import io.paraseq.batcher.l1.RollupView.RollupState;
+import io.paraseq.protocol.types.Hash;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batcher: turns sealed L2 blocks into batches and gets each onto L1 exactly once.
+ *
+ * <p>Each {@link #tick}: at the first one (and until it succeeds) reconcile the stored batches with
+ * the {@code Rollup} contract ({@link Reconciler}); let the L1 transaction manager move its intents
+ * ({@link L1TransactionManager#poll}); mirror their status into the batch rows ({@link
+ * StatusFollower}); mark confirmed batches final once the contract says so; publish {@link
+ * BatchProgress}; then, while fewer than {@code maxInFlight} batches are unconfirmed, build the
+ * next batch ({@link BatchBuilder}), store it and submit it (in that order: a crash in between is
+ * repaired by the next start's reconciliation, with the same bytes).
+ *
+ * <p>The next batch's seq, previous root and first block come from the last stored batch (or, with
+ * none, from the contract: seq 0, the genesis root, block 1), so a batch with another seq than the
+ * next expected one is never built. A reverted {@code appendBatch} or a disagreement with L1 halts
+ * the batcher: nothing more is polled or posted, {@code paraseq.batcher.halted} is 1, and one error
+ * line says why; an operator must act (batcher/README.md).
+ *
+ * <p>Threads: the loop thread that {@link #start} creates (or a test's thread) runs {@link #tick},
+ * one at a time, and owns the manager's {@code poll}; {@link #progress} and {@link #halted} may be
+ * read from any thread. The node's block producer is never touched: blocks are read through the
+ * {@link SealedBlocks} port.
+ */
+public final class Batcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Batcher.class);
+
+  private final SealedBlocks blocks;
+  private final BatchStore store;
+  private final L1TransactionManager manager;
+  private final RollupView rollup;
+  private final BatcherConfig config;
+  private final int maxInFlight;
+  private final Clock clock;
+  private final BatchProgress progress;
+  private final BatcherMetrics metrics;
+  private final BatchBuilder builder;
+  private final BatchSubmitter submitter;
+  private final Reconciler reconciler;
+  private final StatusFollower follower;
+  private final ReentrantLock tickLock = new ReentrantLock();
+  private volatile Optional<String> haltReason = Optional.empty();
+  private Optional<RollupState> reconciled = Optional.empty();
+  private boolean failing;
+  private ScheduledExecutorService loop;
+
+  /**
+   * A batcher reading {@code blocks}, storing in {@code store}, posting through {@code manager} to
+   * the contract {@code rollup} reads, publishing to {@code progress}.
+   *
+   * @param maxInFlight the most batches built and not yet confirmed (the manager's {@code
+   *     maxInFlight})
+   */
+  public Batcher(
+      SealedBlocks blocks,
+      BatchEncoding encoding,
+      BatchStore store,
+      L1TransactionManager manager,
+      RollupView rollup,
+      BatcherConfig config,
+      int maxInFlight,
+      Clock clock,
+      BatchProgress progress,
+      MeterRegistry registry) {
+    this.blocks = Objects.requireNonNull(blocks, "blocks");
+    this.store = Objects.requireNonNull(store, "store");
+    this.manager = Objects.requireNonNull(manager, "manager");
+    this.rollup = Objects.requireNonNull(rollup, "rollup");
+    this.config = Objects.requireNonNull(config, "config");
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be positive: " + maxInFlight);
+    }
+    this.maxInFlight = maxInFlight;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.metrics = new BatcherMetrics(registry, progress);
+    List<CloseRule> rules =
+        List.of(
+            new MaxBytesRule(config.maxBytes()),
+            new MaxBlocksRule(config.maxBlocks()),
+            new MaxAgeRule(config.maxAge()));
+    this.builder = new BatchBuilder(blocks, encoding, config.maxBytes(), config.maxBlocks(), rules);
+    this.submitter = new BatchSubmitter(manager, rollup.address());
+    this.reconciler = new Reconciler(store, rollup, blocks, submitter, manager);
+    this.follower = new StatusFollower(store, manager, submitter, metrics, clock);
+    progress.update(store.confirmedThrough(), store.finalizedThrough());
+  }
+
+  /** How far the chain is confirmed and final on L1. */
+  public BatchProgress progress() {
+    return progress;
+  }
+
+  /** Why posting is halted, if it is. */
+  public Optional<String> halted() {
+    return haltReason;
+  }
+
+  /**
+   * One iteration (see the class comment).
+   *
+   * @throws L1UnavailableException if L1 cannot be asked (the next tick tries again)
+   * @throws IllegalStateException if another thread is in a tick
+   */
+  public void tick() {
+    if (!tickLock.tryLock()) {
+      throw new IllegalStateException("another thread is running the batcher");
+    }
+    try {
+      if (haltReason.isPresent()) {
+        return;
+      }
+      if (reconciled.isEmpty() && !reconcile()) {
+        return;
+      }
+      manager.poll();
+      List<StoredBatch> open = store.open();
+      Optional<StoredBatch> reverted = follower.follow(open);
+      if (reverted.isPresent()) {
+        StoredBatch batch = reverted.get();
+        halt(
+            "appendBatch of batch "
+                + batch.seq()
+                + " reverted in L1 tx "
+                + batch.placement().map(p -> p.txHash().toString()).orElse("?")
+                + " (e.g. WrongSeq or WrongPrevStateRoot: another poster or a wrong root)");
+        return;
+      }
+      finalizeConfirmed();
+      progress.update(store.confirmedThrough(), store.finalizedThrough());
+      buildAndSubmit(store.open().size());
+      updateLag();
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /** Starts the loop thread: {@link #tick} every {@code pollInterval}; failures are logged. */
+  public synchronized void start() {
+    if (loop != null) {
+      throw new IllegalStateException("already started");
+    }
+    loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "batcher");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = config.pollInterval().toMillis();
+    loop.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
+    log.info(
+        "batcher started rollup={} sender={} maxBytes={} maxBlocks={} maxAge={} pollMs={}",
+        rollup.address(),
+        manager.sender(),
+        config.maxBytes(),
+        config.maxBlocks(),
+        config.maxAge(),
+        every);
+  }
+
+  /** Stops the loop thread, waiting for a running tick to finish. */
+  @Override
+  public synchronized void close() {
+    if (loop == null) {
+      return;
+    }
+    loop.shutdown();
+    try {
+      if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
+        loop.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      loop.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    loop = null;
+    log.info("batcher stopped");
+  }
+
+  private boolean reconcile() {
+    Reconciliation result = reconciler.run();
+    switch (result) {
+      case Reconciliation.Ready ready -> {
+        reconciled = Optional.of(ready.l1());
+        log.info(
+            "batcher reconciled with L1 nextSeq={} nextBlock={} lastRoot={} resubmitted={}",
+            ready.l1().nextSeq(),
+            ready.l1().nextBlock(),
+            ready.l1().lastStateRoot(),
+            ready.resubmitted());
+        return true;
+      }
+      case Reconciliation.Mismatch mismatch -> {
+        halt("reconciliation with L1 failed: " + mismatch.reason());
+        return false;
+      }
+    }
+  }
+
+  private void finalizeConfirmed() {
+    for (StoredBatch batch : store.confirmedNotFinal()) {
+      if (!rollup.isFinal(batch.seq())) {
+        return;
+      }
+      store.markFinalized(batch.seq(), clock.instant());
+      log.info(
+          "batch seq={} final blocks={}..{}",
+          batch.seq(),
+          batch.header().firstBlock(),
+          batch.header().lastBlock());
+    }
+  }
+
+  private void buildAndSubmit(int open) {
+    while (open < maxInFlight) {
+      Optional<StoredBatch> last = store.latest();
+      long seq = last.map(b -> b.seq() + 1).orElse(reconciled.orElseThrow().nextSeq());
+      Hash prevRoot =
+          last.map(b -> b.header().newStateRoot()).orElse(reconciled.orElseThrow().lastStateRoot());
+      long firstBlock =
+          last.map(b -> b.header().lastBlock() + 1).orElse(reconciled.orElseThrow().nextBlock());
+      Optional<BuiltBatch> built = builder.next(seq, prevRoot, firstBlock, clock.instant());
+      if (built.isEmpty()) {
+        return;
+      }
+      BuiltBatch batch = built.get();
+      store.insert(batch, clock.instant());
+      metrics.entered(BatchStatus.BUILT);
+      submitter.submit(store.find(seq).orElseThrow());
+      log.info(
+          "batch seq={} built blocks={}..{} txs={} bytes={} reason={}",
+          seq,
+          batch.header().firstBlock(),
+          batch.header().lastBlock(),
+          batch.transactionCount(),
+          batch.data().length(),
+          batch.reason());
+      open++;
+    }
+  }
+
+  private void updateLag() {
+    long head = blocks.head();
+    long included = store.includedThrough();
+    long lagBlocks = Math.max(0, head - included);
+    long lagSeconds = 0;
+    if (lagBlocks > 0) {
+      Optional<SealedBlocks.BlockInfo> oldest = blocks.info(included + 1);
+      if (oldest.isPresent()) {
+        Instant sealed = Instant.ofEpochSecond(oldest.get().timestamp());
+        lagSeconds = Math.max(0, Duration.between(sealed, clock.instant()).toSeconds());
+      }
+    }
+    metrics.lag(lagBlocks, lagSeconds);
+  }
+
+  private void halt(String reason) {
+    haltReason = Optional.of(reason);
+    metrics.halted();
+    log.error("batcher HALTED, nothing more is posted until an operator acts: {}", reason);
+  }
+
+  private void tickLogged() {
+    try {
+      tick();
+      if (failing) {
+        failing = false;
+        log.info("batcher tick recovered");
+      }
+    } catch (L1UnavailableException
+        | L1TxStore.L1TxStoreException
+        | BatchStore.BatchStoreException e) {
+      if (!failing) {
+        failing = true;
+        log.warn("batcher tick failed, retrying every poll: {}", e.toString());
+      }
+    } catch (RuntimeException e) {
+      log.error("batcher tick failed unexpectedly", e);
+    }
+  }
+}

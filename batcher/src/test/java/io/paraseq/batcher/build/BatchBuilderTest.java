@@ -1,0 +1,139 @@
+package io.paraseq.batcher.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paraseq.protocol.batch.BatchDecoder;
+import io.paraseq.protocol.batch.BatchVersion;
+import io.paraseq.protocol.batch.Codec;
+import io.paraseq.protocol.batch.DecodedBatch;
+import io.paraseq.protocol.types.Hash;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The builder's close rules (bytes, blocks, age), never an empty batch, and the round trip. */
+class BatchBuilderTest {
+
+  static final long T0 = 1_800_000_000L;
+  static final Instant NOW = Instant.ofEpochSecond(T0);
+
+  final MemoryBlocks chain = new MemoryBlocks(7);
+  final BatchEncoding encoding = new BatchEncoding(MemoryBlocks.CHAIN);
+
+  BatchBuilder builder(int maxBytes, int maxBlocks, Duration maxAge) {
+    return new BatchBuilder(
+        chain,
+        encoding,
+        maxBytes,
+        maxBlocks,
+        List.of(new MaxBytesRule(maxBytes), new MaxBlocksRule(maxBlocks), new MaxAgeRule(maxAge)));
+  }
+
+  @Test
+  void neverBuildsAnEmptyBatch() {
+    BatchBuilder builder = builder(120_000, 100, Duration.ofSeconds(10));
+    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(3600))).isEmpty();
+    chain.seal(T0, 3, 0);
+    assertThat(builder.next(0, MemoryBlocks.root(0), 2, NOW.plusSeconds(3600)))
+        .as("block 1 is already batched")
+        .isEmpty();
+  }
+
+  @Test
+  void waitsWhileNoRuleFires() {
+    chain.seal(T0, 5, 0);
+    chain.seal(T0 + 1, 5, 0);
+    BatchBuilder builder = builder(120_000, 100, Duration.ofSeconds(10));
+    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(9))).isEmpty();
+  }
+
+  @Test
+  void closesWhenTheOldestBlockReachesMaxAge() {
+    chain.seal(T0, 5, 0);
+    chain.seal(T0 + 4, 0, 0);
+    chain.seal(T0 + 9, 7, 0);
+    BatchBuilt built = build(builder(120_000, 100, Duration.ofSeconds(10)), NOW.plusSeconds(10));
+    assertThat(built.batch.reason()).startsWith("age");
+    assertThat(built.batch.header().firstBlock()).isEqualTo(1);
+    assertThat(built.batch.header().lastBlock()).isEqualTo(3);
+    assertThat(built.batch.transactionCount()).isEqualTo(12);
+    assertRoundTrip(built);
+  }
+
+  @Test
+  void closesAtMaxBlocksWithExactlyThatMany() {
+    for (int i = 0; i < 7; i++) {
+      chain.seal(T0 + i, 2, 0);
+    }
+    BatchBuilt built = build(builder(120_000, 5, Duration.ofHours(1)), NOW.plusSeconds(7));
+    assertThat(built.batch.reason()).startsWith("blocks");
+    assertThat(built.batch.blockCount()).isEqualTo(5);
+    assertRoundTrip(built);
+  }
+
+  @Test
+  void closesAtMaxBytesWithTheLongestPrefixThatFits() {
+    // Random calldata does not compress: about 1 kB per block.
+    for (int i = 0; i < 12; i++) {
+      chain.seal(T0 + i, 1, 900);
+    }
+    int maxBytes = 5_000;
+    BatchBuilder builder = builder(maxBytes, 100, Duration.ofHours(1));
+    BatchBuilt built = build(builder, NOW.plusSeconds(12));
+    assertThat(built.batch.reason()).startsWith("bytes");
+    assertThat(built.batch.data().length()).isLessThanOrEqualTo(maxBytes);
+    int count = (int) built.batch.blockCount();
+    assertThat(count).isBetween(2, 11);
+    List<SealedBlock> onePlus = chain.range(1, count + 1, Long.MAX_VALUE);
+    assertThat(encoding.encode(onePlus).data().length())
+        .as("one more block would not fit")
+        .isGreaterThan(maxBytes);
+    assertRoundTrip(built);
+
+    // The next batch continues after it, on its root.
+    Optional<BuiltBatch> next =
+        builder.next(1, built.batch.header().newStateRoot(), count + 1, NOW.plusSeconds(12));
+    assertThat(next).isPresent();
+    assertThat(next.get().header().firstBlock()).isEqualTo(count + 1);
+    assertThat(next.get().header().prevStateRoot()).isEqualTo(MemoryBlocks.root(count));
+  }
+
+  @Test
+  void aBlockAloneAboveMaxBytesIsItsOwnBatch() {
+    chain.seal(T0, 4, 900);
+    chain.seal(T0, 1, 10);
+    BatchBuilt built = build(builder(2_000, 100, Duration.ofHours(1)), NOW);
+    assertThat(built.batch.blockCount()).isEqualTo(1);
+    assertThat(built.batch.data().length()).isGreaterThan(2_000);
+    assertRoundTrip(built);
+  }
+
+  private BatchBuilt build(BatchBuilder builder, Instant now) {
+    Optional<BuiltBatch> batch = builder.next(0, MemoryBlocks.root(0), 1, now);
+    assertThat(batch).isPresent();
+    return new BatchBuilt(batch.get());
+  }
+
+  /** The posted data decodes to exactly the sealed blocks; the header commits to them. */
+  private void assertRoundTrip(BatchBuilt built) {
+    BuiltBatch batch = built.batch;
+    assertThat(batch.header().version()).isEqualTo(BatchVersion.V1);
+    assertThat(batch.header().codec()).isEqualTo(Codec.ZSTD);
+    assertThat(batch.header().dataHash()).isEqualTo(Hash.keccak(batch.data()));
+    assertThat(batch.header().prevStateRoot())
+        .isEqualTo(MemoryBlocks.root(batch.header().firstBlock() - 1));
+    assertThat(batch.header().newStateRoot())
+        .isEqualTo(MemoryBlocks.root(batch.header().lastBlock()));
+    assertThat(batch.header().depositCursor()).isZero();
+    DecodedBatch decoded = BatchDecoder.decode(batch.data(), MemoryBlocks.CHAIN).orElseThrow();
+    assertThat(decoded.blocks()).hasSize((int) batch.blockCount());
+    for (int i = 0; i < decoded.blocks().size(); i++) {
+      SealedBlock sealed = chain.block(batch.header().firstBlock() + i);
+      assertThat(decoded.blocks().get(i)).isEqualTo(sealed.toBatchBlock());
+    }
+  }
+
+  private record BatchBuilt(BuiltBatch batch) {}
+}
