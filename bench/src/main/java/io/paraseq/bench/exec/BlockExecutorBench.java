@@ -5,6 +5,7 @@ import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmExecutor;
+import io.paraseq.protocol.exec.stm.BlockStmListener;
 import io.paraseq.protocol.program.Abi;
 import io.paraseq.protocol.program.AbiEncoder;
 import io.paraseq.protocol.program.PairConfig;
@@ -97,6 +98,10 @@ public class BlockExecutorBench {
   @Param({"2"})
   public int threads;
 
+  /** Block-STM's hot-sender rule (a block dominated by one sender runs sequentially). */
+  @Param({"true"})
+  public boolean hotSenderFallback;
+
   private BlockExecutor blockExecutor;
   private BlockContext context;
   private List<VerifiedTransaction> block;
@@ -105,7 +110,9 @@ public class BlockExecutorBench {
   @Setup(Level.Trial)
   public void setUp() {
     blockExecutor =
-        executor.equals("stm") ? new BlockStmExecutor(threads, 0) : new SequentialExecutor();
+        executor.equals("stm")
+            ? new BlockStmExecutor(threads, 0, hotSenderFallback, BlockStmListener.NONE)
+            : new SequentialExecutor();
     context =
         new BlockContext(1, 1_700_000_000, address(3, 0), Wei.of(GWEI), 1_000_000_000L, CHAIN);
     switch (workload) {
