@@ -124,6 +124,14 @@ class SchemaMigrationTest {
             "blocks_hash_key",
             "blocks_pkey",
             "chain_info_pkey",
+            "l1_transactions_intent_id_key",
+            "l1_transactions_open",
+            "l1_transactions_pkey",
+            "l1_transactions_sender_nonce",
+            "l1_tx_attempts_l1_tx_id_attempt_key",
+            "l1_tx_attempts_pkey",
+            "l1_tx_events_pkey",
+            "l1_tx_events_tx",
             "logs_address_block",
             "logs_pkey",
             "logs_topic0_block",
@@ -133,6 +141,23 @@ class SchemaMigrationTest {
             "storage_pkey",
             "transactions_block_number_tx_index_key",
             "transactions_pkey");
+  }
+
+  /** The L1 transaction manager (V5) can never hold two payloads for one sender and nonce. */
+  @Test
+  void allowsOneL1TransactionPerSenderAndNonce() throws SQLException {
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("TRUNCATE l1_tx_events, l1_tx_attempts, l1_transactions");
+      insertL1Tx(c, "batch-0", 5L);
+      insertL1Tx(c, "batch-1", null);
+      insertL1Tx(c, "batch-2", null);
+      assertThatThrownBy(() -> insertL1Tx(c, "batch-3", 5L))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("l1_transactions_sender_nonce");
+      assertThatThrownBy(() -> insertL1Tx(c, "batch-0", 6L))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("l1_transactions_intent_id_key");
+    }
   }
 
   @Test
@@ -183,6 +208,22 @@ class SchemaMigrationTest {
       ps.setLong(3, nonce);
       ps.setBigDecimal(4, new java.math.BigDecimal(value));
       ps.setBytes(5, new byte[] {2});
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertL1Tx(Connection c, String intent, Long nonce) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO l1_transactions (intent_id, sender, recipient, calldata, gas_limit,"
+                + " status, nonce, created_at, updated_at) VALUES (?, ?, ?, ?, 500000, ?, ?,"
+                + " now(), now())")) {
+      ps.setString(1, intent);
+      ps.setBytes(2, bytes(20, 1));
+      ps.setBytes(3, bytes(20, 2));
+      ps.setBytes(4, new byte[] {1, 2, 3, 4});
+      ps.setString(5, nonce == null ? "queued" : "sent");
+      ps.setObject(6, nonce);
       ps.executeUpdate();
     }
   }

@@ -60,17 +60,8 @@ public final class AnvilProcess implements AutoCloseable {
    * @throws IllegalStateException if it does not start, with the tail of its log
    */
   public static AnvilProcess start(Path binary, List<String> options, Path logDirectory) {
-    if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException(
-          "no anvil executable at "
-              + binary.toAbsolutePath()
-              + " (install it with contracts/scripts/npm-ensure.sh)");
-    }
-    try {
-      Files.createDirectories(logDirectory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create anvil log folder " + logDirectory, e);
-    }
+    requireExecutable(binary);
+    createLogDirectory(logDirectory);
     IllegalStateException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       AnvilProcess anvil = launch(binary, options, logDirectory, freeLoopbackPort());
@@ -83,6 +74,31 @@ public final class AnvilProcess implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  /**
+   * Starts anvil on loopback port {@code port} (e.g. to restart a stopped anvil where its clients
+   * expect it) and waits until it answers {@code eth_chainId}.
+   *
+   * @throws IllegalStateException if it does not start (e.g. the port is taken), with its log tail
+   */
+  public static AnvilProcess startOnPort(
+      Path binary, List<String> options, Path logDirectory, int port) {
+    requireExecutable(binary);
+    createLogDirectory(logDirectory);
+    AnvilProcess anvil = launch(binary, options, logDirectory, port);
+    try {
+      anvil.awaitReady();
+      return anvil;
+    } catch (IllegalStateException e) {
+      anvil.close();
+      throw e;
+    }
+  }
+
+  /** The loopback port anvil listens on. */
+  public int port() {
+    return rpcUrl.getPort();
   }
 
   /** The JSON-RPC endpoint, {@code http://127.0.0.1:<port>}. */
@@ -121,6 +137,23 @@ public final class AnvilProcess implements AutoCloseable {
       } catch (IllegalStateException alreadyGoneOrExiting) {
         // Removed by an earlier close, or the JVM is exiting and runs the hook anyway.
       }
+    }
+  }
+
+  private static void requireExecutable(Path binary) {
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          "no anvil executable at "
+              + binary.toAbsolutePath()
+              + " (install it with contracts/scripts/npm-ensure.sh)");
+    }
+  }
+
+  private static void createLogDirectory(Path logDirectory) {
+    try {
+      Files.createDirectories(logDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create anvil log folder " + logDirectory, e);
     }
   }
 

@@ -54,6 +54,7 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
   private AnvilProcess process;
   private HttpService http;
   private Web3j web3j;
+  private int stoppedPort;
 
   private AnvilFixture(List<String> extraArgs) {
     this.extraArgs = List.copyOf(extraArgs);
@@ -92,6 +93,55 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
     if (process != null) {
       return;
     }
+    process = AnvilProcess.start(AnvilBinary.locate(), options(), logDirectory());
+    connect();
+  }
+
+  /**
+   * Stops anvil, keeping its port so that {@link #restart()} brings it back at the same URL. With
+   * {@code --state <file>} among the options anvil writes its chain to the file on the way out and
+   * reads it back on restart; without, the restarted chain starts from genesis.
+   */
+  public synchronized void stop() {
+    requireStarted();
+    stoppedPort = process.port();
+    stopProcess();
+  }
+
+  /** Starts anvil again on the port it had before {@link #stop()}, with the same options. */
+  public synchronized void restart() {
+    if (process != null || stoppedPort == 0) {
+      throw new IllegalStateException("restart() needs an anvil stopped by stop()");
+    }
+    process =
+        AnvilProcess.startOnPort(AnvilBinary.locate(), options(), logDirectory(), stoppedPort);
+    stoppedPort = 0;
+    connect();
+  }
+
+  /** Mines {@code blocks} blocks at once ({@code anvil_mine}). */
+  public void mine(int blocks) {
+    call("anvil_mine", List.of("0x" + Integer.toHexString(blocks)), NumberResponse.class);
+  }
+
+  /**
+   * Turns automine on or off ({@code evm_setAutomine}); off, blocks come only from {@link #mine}.
+   */
+  public void setAutomine(boolean on) {
+    call("evm_setAutomine", List.of(on), NumberResponse.class);
+  }
+
+  /**
+   * Calls any JSON-RPC method (e.g. {@code anvil_setNextBlockBaseFeePerGas}) and returns its result
+   * as parsed JSON (string, number, boolean, list, map or null).
+   *
+   * @throws IllegalStateException if anvil answers with an error
+   */
+  public Object rpc(String method, List<?> params) {
+    return call(method, params, NumberResponse.class);
+  }
+
+  private List<String> options() {
     List<String> options = new ArrayList<>();
     options.addAll(
         List.of(
@@ -100,7 +150,10 @@ public final class AnvilFixture implements AutoCloseable, BeforeAllCallback, Aft
             "--accounts",
             Integer.toString(DevAccounts.COUNT)));
     options.addAll(extraArgs);
-    process = AnvilProcess.start(AnvilBinary.locate(), options, logDirectory());
+    return options;
+  }
+
+  private void connect() {
     try {
       http = new HttpService(process.rpcUrl().toString());
       web3j = Web3j.build(http);
