@@ -1,6 +1,5 @@
 package io.paraseq.protocol.block;
 
-import io.paraseq.protocol.crypto.Keccak256;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
@@ -54,12 +53,12 @@ public record LogsBloom(Bytes bytes) {
 
   /** Whether the address may have been added. */
   public boolean mightContain(Address address) {
-    return mightContainItem(address.bytes());
+    return mightContainDigest(address.digest());
   }
 
   /** Whether the topic may have been added. */
   public boolean mightContain(Hash topic) {
-    return mightContainItem(topic.bytes());
+    return mightContainDigest(topic.digest());
   }
 
   /** Whether every bit of {@code other} is set here, as it is when this bloom absorbed it. */
@@ -78,8 +77,8 @@ public record LogsBloom(Bytes bytes) {
     return builder().add(this).add(other).build();
   }
 
-  private boolean mightContainItem(Bytes item) {
-    byte[] hash = Keccak256.hash(item.toArray());
+  private boolean mightContainDigest(Hash digest) {
+    Bytes hash = digest.bytes();
     for (int pair = 0; pair < 6; pair += 2) {
       int bit = bitIndex(hash, pair);
       if ((bytes.get(byteIndex(bit)) & mask(bit)) == 0) {
@@ -89,8 +88,8 @@ public record LogsBloom(Bytes bytes) {
     return true;
   }
 
-  private static int bitIndex(byte[] hash, int pair) {
-    return ((hash[pair] & 0xff) << 8 | (hash[pair + 1] & 0xff)) & 0x7ff;
+  private static int bitIndex(Bytes hash, int pair) {
+    return ((hash.get(pair) & 0xff) << 8 | (hash.get(pair + 1) & 0xff)) & 0x7ff;
   }
 
   private static int byteIndex(int bit) {
@@ -114,12 +113,12 @@ public record LogsBloom(Bytes bytes) {
 
     /** Adds an address. */
     public Builder add(Address address) {
-      return addItem(address.bytes());
+      return addDigest(address.digest());
     }
 
     /** Adds a topic. */
     public Builder add(Hash topic) {
-      return addItem(topic.bytes());
+      return addDigest(topic.digest());
     }
 
     /** Adds a log's address and every topic. */
@@ -144,8 +143,8 @@ public record LogsBloom(Bytes bytes) {
       return new LogsBloom(Bytes.of(bits));
     }
 
-    private Builder addItem(Bytes item) {
-      byte[] hash = Keccak256.hash(item.toArray());
+    private Builder addDigest(Hash digest) {
+      Bytes hash = digest.bytes();
       for (int pair = 0; pair < 6; pair += 2) {
         int bit = bitIndex(hash, pair);
         bits[byteIndex(bit)] |= (byte) mask(bit);

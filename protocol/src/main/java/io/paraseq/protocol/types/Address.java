@@ -22,6 +22,9 @@ public final class Address implements Comparable<Address> {
 
   private final Bytes bytes;
 
+  /** {@link #digest()} once computed (racy single-check: a race computes the same hash twice). */
+  private Hash digest;
+
   private Address(Bytes bytes) {
     this.bytes = bytes;
   }
@@ -56,6 +59,19 @@ public final class Address implements Comparable<Address> {
       throw new IllegalArgumentException("bad EIP-55 checksum: " + hex + ", expected " + address);
     }
     return address;
+  }
+
+  /**
+   * keccak256 of this address's bytes (the secure-trie path of the location, a logs-bloom item),
+   * computed on first use and kept.
+   */
+  public Hash digest() {
+    Hash d = digest;
+    if (d == null) {
+      d = Hash.keccak(bytes);
+      digest = d;
+    }
+    return d;
   }
 
   /** The 20 bytes. */

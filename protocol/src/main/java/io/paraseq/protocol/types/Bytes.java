@@ -17,6 +17,12 @@ public final class Bytes implements Comparable<Bytes> {
 
   private final byte[] bytes;
 
+  /**
+   * {@link #hashCode()} once computed, 0 before (the racy single-check idiom of {@code String}:
+   * threads that race compute the same value; a sequence whose hash is 0 just computes it again).
+   */
+  private int hash;
+
   private Bytes(byte[] owned) {
     this.bytes = owned;
   }
@@ -108,7 +114,12 @@ public final class Bytes implements Comparable<Bytes> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(bytes);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

@@ -14,6 +14,9 @@ public final class Hash implements Comparable<Hash> {
 
   private final Bytes bytes;
 
+  /** {@link #digest()} once computed (racy single-check: a race computes the same hash twice). */
+  private Hash digest;
+
   private Hash(Bytes bytes) {
     this.bytes = bytes;
   }
@@ -46,6 +49,19 @@ public final class Hash implements Comparable<Hash> {
   public static Hash keccak(byte[] data, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, data.length);
     return new Hash(Bytes.of(Keccak256.hash(data, offset, length)));
+  }
+
+  /**
+   * keccak256 of this hash's bytes (the secure-trie path of the location, a logs-bloom item),
+   * computed on first use and kept.
+   */
+  public Hash digest() {
+    Hash d = digest;
+    if (d == null) {
+      d = Hash.keccak(bytes);
+      digest = d;
+    }
+    return d;
   }
 
   /** The 32 bytes. */

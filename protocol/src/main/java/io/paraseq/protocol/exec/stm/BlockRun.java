@@ -1,5 +1,6 @@
 package io.paraseq.protocol.exec.stm;
 
+import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.BlockExecutionBuilder;
 import io.paraseq.protocol.exec.FinalWrites;
@@ -156,6 +157,11 @@ final class BlockRun {
           return Optional.empty();
         }
         continue;
+      }
+      if (outcome instanceof TransactionOutcome.Included included && !included.logs().isEmpty()) {
+        // hashes every log item here, in parallel: the items keep their digests, so the receipts'
+        // blooms, built in block order after the workers finish, only OR bits together
+        LogsBloom.of(included.logs());
       }
       executions.increment();
       if (version.incarnation() > 0) {

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Blocks with fewer than {@code minParallelTransactions} candidates run on the calling thread
  * with {@link SequentialExecutor}: for small blocks the parallel bookkeeping costs more than it
- * saves. Larger blocks run on the calling thread plus up to {@code threads - 1} workers of a pool
- * this executor owns; {@link #close()} stops the pool.
+ * saves. With the hot-sender fallback on, so do blocks where one sender has at least a {@code
+ * 1/threads} share of the transactions ({@link HotSender}: such a sender's nonce chain runs one
+ * transaction after another anyway). Larger blocks run on the calling thread plus up to {@code
+ * threads - 1} workers of a pool this executor owns; {@link #close()} stops the pool.
  *
  * <p>Thread-safe: calls on several threads at once share the pool (each block still completes,
  * since its calling thread works on it too). Every call reports its {@link BlockStmStats} to the
@@ -41,6 +43,7 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
 
   private final int threads;
   private final int minParallelTransactions;
+  private final boolean hotSenderFallback;
   private final BlockStmListener listener;
   private final ExecutorService pool;
   private final SequentialExecutor sequential = new SequentialExecutor();
@@ -50,9 +53,15 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
    *
    * @param threads workers per block, at least 1 (1 runs Block-STM on the calling thread alone)
    * @param minParallelTransactions blocks with fewer candidates run sequentially; 0 never does
+   * @param hotSenderFallback whether a block in which one sender has at least {@code 1/threads} of
+   *     the transactions runs sequentially ({@link HotSender})
    * @param listener receives each block's statistics
    */
-  public BlockStmExecutor(int threads, int minParallelTransactions, BlockStmListener listener) {
+  public BlockStmExecutor(
+      int threads,
+      int minParallelTransactions,
+      boolean hotSenderFallback,
+      BlockStmListener listener) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
@@ -62,11 +71,19 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     }
     this.threads = threads;
     this.minParallelTransactions = minParallelTransactions;
+    this.hotSenderFallback = hotSenderFallback;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, new Workers()) : null;
   }
 
-  /** An executor without a listener. */
+  /**
+   * An executor without the hot-sender fallback: every block not below the threshold in parallel.
+   */
+  public BlockStmExecutor(int threads, int minParallelTransactions, BlockStmListener listener) {
+    this(threads, minParallelTransactions, false, listener);
+  }
+
+  /** An executor without the hot-sender fallback and without a listener. */
   public BlockStmExecutor(int threads, int minParallelTransactions) {
     this(threads, minParallelTransactions, BlockStmListener.NONE);
   }
@@ -93,7 +110,8 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(state, "state");
     context.requireGasLimitsFit(ordered);
-    if (ordered.size() < minParallelTransactions) {
+    if (ordered.size() < minParallelTransactions
+        || (hotSenderFallback && HotSender.dominates(ordered, threads))) {
       BlockExecution execution = sequential.execute(context, ordered, state);
       listener.blockExecuted(BlockStmStats.sequential(ordered.size()));
       return execution;
@@ -167,6 +185,8 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
         + threads
         + ", minParallelTransactions="
         + minParallelTransactions
+        + ", hotSenderFallback="
+        + hotSenderFallback
         + "]";
   }
 

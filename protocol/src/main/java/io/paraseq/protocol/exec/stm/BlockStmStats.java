@@ -12,8 +12,8 @@ package io.paraseq.protocol.exec.stm;
  * @param reexecutions of those, incarnations after the first (incarnation number above 0)
  * @param validationAborts executed incarnations whose reads had changed by their validation
  * @param suspensions incarnations stopped at an ESTIMATE to wait for a lower transaction
- * @param sequential whether the block was below the parallel threshold and ran sequentially (then
- *     every count above is 0)
+ * @param sequential whether the block ran sequentially, being below the parallel threshold or
+ *     dominated by one sender (then every count above is 0)
  */
 public record BlockStmStats(
     int transactions,

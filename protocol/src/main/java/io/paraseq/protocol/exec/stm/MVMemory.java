@@ -7,12 +7,11 @@ import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 
@@ -29,6 +28,11 @@ import java.util.function.BiConsumer;
  * two transactions that only pay fees do not conflict. A read of the fee recipient sums the highest
  * lower full write (or the base) and every lower credit above it, and its read is validated by
  * value ({@link ReadOrigin.Summed}).
+ *
+ * <p>Storage: per location a {@link Location}, a small array of entries sorted by transaction index
+ * under the location's own lock (a location has few writers, and those mostly record in ascending
+ * order, so an insertion is nearly always an append); the fee recipient's entries, one per
+ * transaction that paid fees, sit in an array indexed by transaction instead.
  *
  * <p>Thread-safe: every worker reads and records concurrently. Each transaction's entries are
  * written only by the worker running its current incarnation, or by the validator that aborted it,
@@ -49,24 +53,104 @@ final class MVMemory {
   private record Estimate() implements Entry {}
 
   private static final Estimate ESTIMATE = new Estimate();
+  private static final StateKey[] NO_KEYS = new StateKey[0];
 
+  /**
+   * The entries of one location (not the fee recipient's), sorted by transaction index; every
+   * method holds the location's monitor, so a reader sees one consistent array.
+   */
+  private static final class Location {
+    private int[] txs = new int[4];
+    private Entry[] entries = new Entry[4];
+    private int count;
+
+    synchronized void put(int tx, Entry entry) {
+      int at = Arrays.binarySearch(txs, 0, count, tx);
+      if (at >= 0) {
+        entries[at] = entry;
+        return;
+      }
+      int insert = -at - 1;
+      if (count == txs.length) {
+        txs = Arrays.copyOf(txs, count * 2);
+        entries = Arrays.copyOf(entries, count * 2);
+      }
+      System.arraycopy(txs, insert, txs, insert + 1, count - insert);
+      System.arraycopy(entries, insert, entries, insert + 1, count - insert);
+      txs[insert] = tx;
+      entries[insert] = entry;
+      count++;
+    }
+
+    synchronized void remove(int tx) {
+      int at = Arrays.binarySearch(txs, 0, count, tx);
+      if (at >= 0) {
+        System.arraycopy(txs, at + 1, txs, at, count - at - 1);
+        System.arraycopy(entries, at + 1, entries, at, count - at - 1);
+        count--;
+        entries[count] = null;
+      }
+    }
+
+    /** What {@code tx} reads here; null when no lower transaction wrote (the base). */
+    synchronized ReadResult read(int tx, StateKey key) {
+      int below = lowerIndex(tx);
+      if (below < 0) {
+        return null;
+      }
+      return switch (entries[below]) {
+        case Full full ->
+            new ReadResult.Value(
+                new ReadOrigin.Written(new Version(txs[below], full.incarnation())), full.value());
+        case Estimate estimate -> new ReadResult.Blocked(txs[below]);
+        case Credit credit -> throw new IllegalStateException("fee credit at " + key);
+      };
+    }
+
+    /** Whether {@code tx} would read here now from {@code origin}; an ESTIMATE never matches. */
+    synchronized boolean readsFrom(int tx, ReadOrigin origin) {
+      int below = lowerIndex(tx);
+      if (below < 0) {
+        return origin instanceof ReadOrigin.Base;
+      }
+      return entries[below] instanceof Full full
+          && origin instanceof ReadOrigin.Written written
+          && written.version().txIndex() == txs[below]
+          && written.version().incarnation() == full.incarnation();
+    }
+
+    synchronized boolean isEmpty() {
+      return count == 0;
+    }
+
+    /** The index of the highest transaction below {@code tx}, or -1. */
+    private int lowerIndex(int tx) {
+      int at = Arrays.binarySearch(txs, 0, count, tx);
+      return (at >= 0 ? at : -at - 1) - 1;
+    }
+  }
+
+  private final int size;
   private final StateView base;
   private final Address feeRecipient;
   private final StateKey feeKey;
-  private final ConcurrentHashMap<StateKey, ConcurrentSkipListMap<Integer, Entry>> data;
-  private final AtomicReferenceArray<Set<StateKey>> lastWritten;
+  private final ConcurrentHashMap<StateKey, Location> data;
+  private final AtomicReferenceArray<Entry> feeEntries;
+  private final AtomicReferenceArray<StateKey[]> lastWritten;
   private final AtomicReferenceArray<List<TxRead>> lastReads;
 
   /** An empty memory for a block of {@code size} transactions over {@code base}. */
   MVMemory(int size, StateView base, Address feeRecipient) {
+    this.size = size;
     this.base = Objects.requireNonNull(base, "base");
     this.feeRecipient = Objects.requireNonNull(feeRecipient, "feeRecipient");
     this.feeKey = StateKey.account(feeRecipient);
-    this.data = new ConcurrentHashMap<>(Math.max(16, size * 3));
+    this.data = new ConcurrentHashMap<>(Math.max(16, size * 4));
+    this.feeEntries = new AtomicReferenceArray<>(size);
     this.lastWritten = new AtomicReferenceArray<>(size);
     this.lastReads = new AtomicReferenceArray<>(size);
     for (int i = 0; i < size; i++) {
-      lastWritten.set(i, Set.of());
+      lastWritten.set(i, NO_KEYS);
       lastReads.set(i, List.of());
     }
   }
@@ -79,7 +163,8 @@ final class MVMemory {
   /**
    * Records what incarnation {@code version} read and wrote: its writes replace the transaction's
    * earlier entries (ESTIMATEs included), and locations the previous incarnation wrote but this one
-   * did not lose the transaction's entry.
+   * did not lose the transaction's entry. Keeps {@code reads} as it is: the caller must not change
+   * it afterwards.
    *
    * @param writes per location an {@link Account}, a {@link Word} or, at the fee recipient only, a
    *     {@link FeeCredit}
@@ -89,14 +174,16 @@ final class MVMemory {
   boolean record(Version version, List<TxRead> reads, Map<StateKey, Object> writes) {
     int tx = version.txIndex();
     int incarnation = version.incarnation();
-    Set<StateKey> previous = lastWritten.get(tx);
+    StateKey[] previous = lastWritten.get(tx);
+    StateKey[] written = writes.isEmpty() ? NO_KEYS : new StateKey[writes.size()];
+    int count = 0;
     boolean wroteNewLocation = false;
     for (Map.Entry<StateKey, Object> write : writes.entrySet()) {
       StateKey key = write.getKey();
+      boolean fee = key.equals(feeKey);
       Entry entry =
           switch (write.getValue()) {
-            case FeeCredit credit when key.equals(feeKey) ->
-                new Credit(incarnation, credit.amount());
+            case FeeCredit credit when fee -> new Credit(incarnation, credit.amount());
             case Account account when key instanceof StateKey.AccountKey ->
                 new Full(incarnation, account);
             case Word word when key instanceof StateKey.StorageKey -> new Full(incarnation, word);
@@ -104,16 +191,25 @@ final class MVMemory {
                 throw new IllegalArgumentException(
                     "cannot write " + write.getValue() + " at " + key);
           };
-      data.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>()).put(tx, entry);
-      wroteNewLocation |= !previous.contains(key);
+      if (fee) {
+        feeEntries.set(tx, entry);
+      } else {
+        location(key).put(tx, entry);
+      }
+      written[count++] = key;
+      wroteNewLocation |= !contains(previous, key);
     }
     for (StateKey stale : previous) {
       if (!writes.containsKey(stale)) {
-        data.get(stale).remove(tx);
+        if (stale.equals(feeKey)) {
+          feeEntries.set(tx, null);
+        } else {
+          data.get(stale).remove(tx);
+        }
       }
     }
-    lastWritten.set(tx, Set.copyOf(writes.keySet()));
-    lastReads.set(tx, List.copyOf(reads));
+    lastWritten.set(tx, written);
+    lastReads.set(tx, reads);
     return wroteNewLocation;
   }
 
@@ -123,7 +219,11 @@ final class MVMemory {
    */
   void convertWritesToEstimates(int tx) {
     for (StateKey key : lastWritten.get(tx)) {
-      data.get(key).put(tx, ESTIMATE);
+      if (key.equals(feeKey)) {
+        feeEntries.set(tx, ESTIMATE);
+      } else {
+        data.get(key).put(tx, ESTIMATE);
+      }
     }
   }
 
@@ -136,19 +236,9 @@ final class MVMemory {
     if (key.equals(feeKey)) {
       return readFeeRecipient(tx);
     }
-    ConcurrentSkipListMap<Integer, Entry> versions = data.get(key);
-    Map.Entry<Integer, Entry> lower = versions == null ? null : versions.lowerEntry(tx);
-    if (lower == null) {
-      return new ReadResult.Value(ReadOrigin.BASE, baseValue(key));
-    }
-    return switch (lower.getValue()) {
-      case Full full ->
-          new ReadResult.Value(
-              new ReadOrigin.Written(new Version(lower.getKey(), full.incarnation())),
-              full.value());
-      case Estimate estimate -> new ReadResult.Blocked(lower.getKey());
-      case Credit credit -> throw new IllegalStateException("fee credit at " + key);
-    };
+    Location location = data.get(key);
+    ReadResult written = location == null ? null : location.read(tx, key);
+    return written != null ? written : new ReadResult.Value(ReadOrigin.BASE, baseValue(key));
   }
 
   /**
@@ -157,7 +247,20 @@ final class MVMemory {
    */
   boolean validateReadSet(int tx) {
     for (TxRead read : lastReads.get(tx)) {
-      if (!read.origin().equals(currentOrigin(read.key(), tx))) {
+      StateKey key = read.key();
+      boolean valid;
+      if (key.equals(feeKey)) {
+        valid =
+            readFeeRecipient(tx) instanceof ReadResult.Value value
+                && value.origin().equals(read.origin());
+      } else {
+        Location location = data.get(key);
+        valid =
+            location == null
+                ? read.origin() instanceof ReadOrigin.Base
+                : location.readsFrom(tx, read.origin());
+      }
+      if (!valid) {
         return false;
       }
     }
@@ -171,31 +274,38 @@ final class MVMemory {
    */
   void forEachFinal(BiConsumer<StateKey, Object> action) {
     data.forEach(
-        (key, versions) -> {
-          if (versions.isEmpty()) {
-            return;
+        (key, location) -> {
+          if (!location.isEmpty()) {
+            action.accept(key, finalValue(key));
           }
-          ReadResult last = read(key, Integer.MAX_VALUE);
-          if (!(last instanceof ReadResult.Value value)) {
-            throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
-          }
-          action.accept(key, value.value());
         });
+    for (int tx = 0; tx < size; tx++) {
+      if (feeEntries.get(tx) != null) {
+        action.accept(feeKey, finalValue(feeKey));
+        return;
+      }
+    }
   }
 
-  /** The origin {@code tx} would read at {@code key} now; null when blocked by an ESTIMATE. */
-  private ReadOrigin currentOrigin(StateKey key, int tx) {
-    if (key.equals(feeKey)) {
-      return readFeeRecipient(tx) instanceof ReadResult.Value value ? value.origin() : null;
+  private Object finalValue(StateKey key) {
+    if (!(read(key, Integer.MAX_VALUE) instanceof ReadResult.Value value)) {
+      throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
     }
-    ConcurrentSkipListMap<Integer, Entry> versions = data.get(key);
-    Map.Entry<Integer, Entry> lower = versions == null ? null : versions.lowerEntry(tx);
-    if (lower == null) {
-      return ReadOrigin.BASE;
+    return value.value();
+  }
+
+  private Location location(StateKey key) {
+    Location location = data.get(key);
+    return location != null ? location : data.computeIfAbsent(key, k -> new Location());
+  }
+
+  private static boolean contains(StateKey[] keys, StateKey key) {
+    for (StateKey candidate : keys) {
+      if (candidate.equals(key)) {
+        return true;
+      }
     }
-    return lower.getValue() instanceof Full full
-        ? new ReadOrigin.Written(new Version(lower.getKey(), full.incarnation()))
-        : null;
+    return false;
   }
 
   /**
@@ -203,22 +313,16 @@ final class MVMemory {
    * the first full write (or the base); blocked by the first ESTIMATE on the way.
    */
   private ReadResult readFeeRecipient(int tx) {
-    ConcurrentSkipListMap<Integer, Entry> versions = data.get(feeKey);
     BigInteger credits = BigInteger.ZERO;
     Account below = null;
-    if (versions != null) {
-      for (Map.Entry<Integer, Entry> lower :
-          versions.headMap(tx, false).descendingMap().entrySet()) {
-        Entry entry = lower.getValue();
-        if (entry instanceof Estimate) {
-          return new ReadResult.Blocked(lower.getKey());
+    for (int lower = Math.min(tx, size) - 1; lower >= 0 && below == null; lower--) {
+      switch (feeEntries.get(lower)) {
+        case null -> {}
+        case Estimate estimate -> {
+          return new ReadResult.Blocked(lower);
         }
-        if (entry instanceof Credit credit) {
-          credits = credits.add(credit.amount());
-        } else {
-          below = (Account) ((Full) entry).value();
-          break;
-        }
+        case Credit credit -> credits = credits.add(credit.amount());
+        case Full full -> below = (Account) full.value();
       }
     }
     if (below == null) {

@@ -190,6 +190,32 @@ class BlockStmExecutorTest {
   }
 
   @Test
+  void aBlockDominatedByOneSenderRunsSequentiallyWhenTheFallbackIsOn() {
+    List<BlockStmStats> seen = new ArrayList<>();
+    try (BlockStmExecutor withFallback = new BlockStmExecutor(2, 0, true, seen::add)) {
+      WorldState state = genesis(senders(4));
+      List<VerifiedTransaction> half = new ArrayList<>(); // address(0) sends 10 of 20
+      List<VerifiedTransaction> spread = new ArrayList<>(); // 4 senders, 5 each
+      long[] nonces = new long[4];
+      for (int i = 0; i < 20; i++) {
+        int sender = i % 2 == 0 ? 0 : 1 + i % 3;
+        half.add(transfer(address(sender), nonces[sender]++, HOT));
+        spread.add(transfer(address(i % 4), i / 4, HOT));
+      }
+
+      assertThat(withFallback.execute(context(FEE, BASE_FEE), half, state.view()))
+          .isEqualTo(sequential.execute(context(FEE, BASE_FEE), half, state.view()));
+      assertThat(withFallback.execute(context(FEE, BASE_FEE), spread, state.view()))
+          .isEqualTo(sequential.execute(context(FEE, BASE_FEE), spread, state.view()));
+    }
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).isEqualTo(BlockStmStats.sequential(20));
+    assertThat(seen.get(1).sequential()).isFalse();
+    assertThat(seen.get(1).executions()).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
   void aTransactionsExceptionReachesTheCallerAndThePoolServesTheNextBlock() {
     Address boom = address(0xb00);
     WorldState state = genesis(senders(40));
