@@ -30,11 +30,15 @@ class ExecutionConfiguration {
       case PARALLEL -> {
         int threads = properties.effectiveThreads();
         log.info(
-            "block executor mode=parallel threads={} min-parallel-txs={}",
+            "block executor mode=parallel threads={} min-parallel-txs={} hot-sender-fallback={}",
             threads,
-            properties.minParallelTxs());
+            properties.minParallelTxs(),
+            properties.hotSenderFallback());
         yield new BlockStmExecutor(
-            threads, properties.minParallelTxs(), new ExecutionMetrics(meterRegistry));
+            threads,
+            properties.minParallelTxs(),
+            properties.hotSenderFallback(),
+            new ExecutionMetrics(meterRegistry));
       }
     };
   }

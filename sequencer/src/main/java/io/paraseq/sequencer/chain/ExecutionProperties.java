@@ -16,13 +16,17 @@ import org.springframework.validation.annotation.Validated;
  *     PARASEQ_EXEC_THREADS}, 0 = available processors, 0 … 256)
  * @param minParallelTxs blocks with fewer transactions run sequentially even in parallel mode
  *     ({@code PARASEQ_EXEC_MIN_PARALLEL_TXS}, {@value #DEFAULT_MIN_PARALLEL_TXS}, 0 … 1000000)
+ * @param hotSenderFallback a block in which one sender has at least 1/threads of the transactions
+ *     runs sequentially: that sender's nonce chain cannot run in parallel ({@code
+ *     PARASEQ_EXEC_HOT_SENDER_FALLBACK}, true)
  */
 @ConfigurationProperties("paraseq.exec")
 @Validated
 record ExecutionProperties(
     @DefaultValue("parallel") @NotNull Mode mode,
     @DefaultValue("0") @Min(0) @Max(256) int threads,
-    @DefaultValue("" + DEFAULT_MIN_PARALLEL_TXS) @Min(0) @Max(1_000_000) int minParallelTxs) {
+    @DefaultValue("" + DEFAULT_MIN_PARALLEL_TXS) @Min(0) @Max(1_000_000) int minParallelTxs,
+    @DefaultValue("true") boolean hotSenderFallback) {
 
   /** The default threshold, measured with bench's BlockExecutorBench (docs/block-stm.md). */
   static final int DEFAULT_MIN_PARALLEL_TXS = 100;

@@ -50,11 +50,13 @@ class ExecutionConfigurationTest {
                   new ExecutionProperties(
                       ExecutionProperties.Mode.PARALLEL,
                       0,
-                      ExecutionProperties.DEFAULT_MIN_PARALLEL_TXS));
+                      ExecutionProperties.DEFAULT_MIN_PARALLEL_TXS,
+                      true));
           BlockStmExecutor executor = (BlockStmExecutor) ctx.getBean(BlockExecutor.class);
           assertThat(executor.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
           assertThat(executor.minParallelTransactions())
               .isEqualTo(ExecutionProperties.DEFAULT_MIN_PARALLEL_TXS);
+          assertThat(executor.hotSenderFallback()).isTrue();
         });
   }
 

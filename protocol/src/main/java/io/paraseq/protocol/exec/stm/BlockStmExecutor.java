@@ -98,6 +98,11 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     return minParallelTransactions;
   }
 
+  /** Whether a block dominated by one sender runs sequentially ({@link HotSender}). */
+  public boolean hotSenderFallback() {
+    return hotSenderFallback;
+  }
+
   /**
    * {@inheritDoc}
    *
