@@ -248,24 +248,29 @@ final class BlockProducer implements AutoCloseable {
 
   /**
    * Builds one block and hands it to the persister (which publishes it after its commit), unless
-   * there is nothing to include and empty blocks are off. Returns whether the block was full (the
-   * next one should follow at once).
+   * there is nothing to include and empty blocks are off — but an empty block is sealed when
+   * pending transactions are all priced out by the base fee ({@link Selection}). Returns whether
+   * the block was full (the next one should follow at once).
    */
   boolean produceBlock() throws InterruptedException, ExecutionException, TimeoutException {
     assertOwner();
     long started = System.nanoTime();
     BlockContext context = nextContext.after(parent);
-    List<PooledTransaction> selected =
+    Selection selection =
         pool.readPool(
-                p ->
-                    p.select(
-                        context.baseFee().value(),
-                        context.gasLimit(),
-                        properties.maxTransactions(),
-                        policy))
+                p -> {
+                  List<PooledTransaction> chosen =
+                      p.select(
+                          context.baseFee().value(),
+                          context.gasLimit(),
+                          properties.maxTransactions(),
+                          policy);
+                  return new Selection(chosen, chosen.isEmpty() && p.pendingCount() > 0);
+                })
             .get(POOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     metrics.select(System.nanoTime() - started);
-    if (selected.isEmpty() && !properties.emptyBlocks()) {
+    List<PooledTransaction> selected = selection.transactions();
+    if (selected.isEmpty() && !properties.emptyBlocks() && !selection.pricedOut()) {
       return false;
     }
     BlockExecution execution =
@@ -292,6 +297,15 @@ final class BlockProducer implements AutoCloseable {
     long gasLeft = header.gasLimit() - header.gasUsed();
     return selected.size() >= properties.maxTransactions() || gasLeft < MIN_TX_GAS;
   }
+
+  /**
+   * What the pool offers for the next block. {@code pricedOut}: nothing was selected although
+   * transactions are pending — every one's fee cap is below the base fee (a transaction's gas
+   * always fits an empty block). Then an empty block is sealed even with empty blocks off: only a
+   * block below the gas target lowers the base fee (EIP-1559), so without it those transactions
+   * would wait forever.
+   */
+  private record Selection(List<PooledTransaction> transactions, boolean pricedOut) {}
 
   /** Pool rows that go with the block: its transactions and the candidates it skipped. */
   private static List<Hash> poolRows(BlockExecution execution) {
