@@ -51,7 +51,7 @@ record LoadOptions(
     Duration poll) {
 
   /** Transfers of the warm-up phase unless {@code --warmup} says otherwise. */
-  static final int DEFAULT_WARMUP = 30_000;
+  static final int DEFAULT_WARMUP = 10_000;
 
   /** The usage text, every option with its default. */
   static final String USAGE =
@@ -65,7 +65,7 @@ record LoadOptions(
         --senders N                  sender accounts, funded from the dev accounts (default 1000)
         --txs M                      transfers in the measured run (default 100000)
       --warmup W                   transfers sent and included first, not measured, so both
-                                   targets are measured warm (default 30000; 0: none)
+                                   targets are measured warm (default 10000; 0: none)
         --concurrency C              concurrent connections (lanes) sending (default 8)
         --batch-size B               calls per JSON-RPC batch (default 100)
         --rate R                     open loop at R tx/s (default: closed loop, as fast as accepted)
