@@ -22,12 +22,20 @@ import java.util.Optional;
  * ResultMismatchException}. The state root (applying the diff to a fresh genesis {@code
  * WorldState}) is timed separately, never inside {@code execute}.
  *
- * <p>Owns one {@link BlockStmExecutor} per thread count, reused across cells; {@link #close()}
+ * <p>Besides raw Block-STM (hot-sender fallback off) on each thread count, measures the node's
+ * production configuration: Block-STM on the largest thread count with the hot-sender fallback on
+ * ({@code paraseq.exec.hot-sender-fallback} defaults to true) and the node's default threshold of
+ * {@value #NODE_MIN_PARALLEL_TXS} transactions.
+ *
+ * <p>Owns one {@link BlockStmExecutor} per configuration, reused across cells; {@link #close()}
  * stops their pools. Single-threaded: call it from one thread.
  */
 final class CellBench implements AutoCloseable {
 
   private static final int STATE_ROOT_REPS = 3;
+
+  /** The node's default {@code paraseq.exec.min-parallel-txs}. */
+  static final int NODE_MIN_PARALLEL_TXS = 100;
 
   private final List<Config> configs = new ArrayList<>();
   private final AllocationMeter meter = new AllocationMeter();
@@ -41,17 +49,25 @@ final class CellBench implements AutoCloseable {
    */
   CellBench(List<Integer> threads, PrintStream log) {
     this.log = log;
-    configs.add(new Config(0, new SequentialExecutor(), new LastStats()));
+    configs.add(new Config(0, false, new SequentialExecutor(), new LastStats()));
     for (int count : threads) {
       LastStats stats = new LastStats();
-      configs.add(new Config(count, new BlockStmExecutor(count, 0, stats), stats));
+      configs.add(new Config(count, false, new BlockStmExecutor(count, 0, stats), stats));
     }
+    int nodeThreads = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
+    LastStats nodeStats = new LastStats();
+    configs.add(
+        new Config(
+            nodeThreads,
+            true,
+            new BlockStmExecutor(nodeThreads, NODE_MIN_PARALLEL_TXS, true, nodeStats),
+            nodeStats));
   }
 
   /**
    * Runs {@code block}: {@code warmup} untimed rounds, then {@code iterations} measured ones.
    *
-   * @return the sequential row first, then one row per Block-STM thread count
+   * @return the sequential row first, then one row per Block-STM thread count, then the node's
    * @throws ResultMismatchException if a Block-STM execution differs from the sequential one
    * @throws IllegalStateException if the sequential execution skipped or failed a transaction
    */
@@ -89,8 +105,7 @@ final class CellBench implements AutoCloseable {
     List<ExecutorRow> rows = new ArrayList<>(configs.size());
     for (int k = 0; k < configs.size(); k++) {
       rows.add(
-          samples[k].row(
-              block.cell(), configs.get(k).threads, sequentialMedian, k == 0 ? stateRoot : -1));
+          samples[k].row(block.cell(), configs.get(k), sequentialMedian, k == 0 ? stateRoot : -1));
     }
     log.printf(
         "[exec] %s: sequential %.2f ms, %s%n",
@@ -101,7 +116,11 @@ final class CellBench implements AutoCloseable {
             .map(
                 r ->
                     String.format(
-                        "%d thr %.2f ms (%.2fx)", r.threads(), r.medianNanos() / 1e6, r.speedup()))
+                        "%s%d thr %.2f ms (%.2fx)",
+                        r.hotSenderFallback() ? "node " : "",
+                        r.threads(),
+                        r.medianNanos() / 1e6,
+                        r.speedup()))
             .toList());
     return rows;
   }
@@ -124,7 +143,9 @@ final class CellBench implements AutoCloseable {
       throw new ResultMismatchException(
           "Block-STM with "
               + config.threads
-              + " threads differs from the sequential executor on "
+              + " threads"
+              + (config.fallback ? " (hot-sender fallback on)" : "")
+              + " differs from the sequential executor on "
               + block
               + " ("
               + when
@@ -146,8 +167,11 @@ final class CellBench implements AutoCloseable {
     return nanos[nanos.length / 2];
   }
 
-  /** One executor under test; {@code threads} 0 is the sequential executor. */
-  private record Config(int threads, BlockExecutor executor, LastStats stats) {
+  /**
+   * One executor under test; {@code threads} 0 is the sequential executor, {@code fallback} the
+   * node's configuration.
+   */
+  private record Config(int threads, boolean fallback, BlockExecutor executor, LastStats stats) {
     BlockExecution execute(BenchBlock block) {
       return executor.execute(block.context(), block.transactions(), block.state());
     }
@@ -192,12 +216,13 @@ final class CellBench implements AutoCloseable {
       return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
     }
 
-    ExecutorRow row(Cell cell, int threads, long sequentialMedian, long stateRoot) {
+    ExecutorRow row(Cell cell, Config config, long sequentialMedian, long stateRoot) {
       double perTx = (double) count * cell.txs();
       long median = medianNanos();
       return new ExecutorRow(
           cell,
-          threads,
+          config.threads,
+          config.fallback,
           median,
           (double) sequentialMedian / median,
           reexecutions / perTx,

@@ -53,7 +53,7 @@ final class ExecReport {
    */
   static String summary(List<ExecutorRow> rows) {
     TreeSet<Integer> sizes = new TreeSet<>();
-    TreeSet<Integer> threads = new TreeSet<>();
+    TreeSet<String> columns = new TreeSet<>(ExecReport::compareColumns);
     Map<String, Map<String, Double>> table = new LinkedHashMap<>();
     for (ExecutorRow row : rows) {
       if (row.sequential()) {
@@ -61,7 +61,7 @@ final class ExecReport {
       }
       Cell cell = row.cell();
       sizes.add(cell.txs());
-      threads.add(row.threads());
+      columns.add(column(row));
       table
           .computeIfAbsent(
               String.format(
@@ -71,13 +71,13 @@ final class ExecReport {
                   cell.accounts(),
                   cell.pools() == 0 ? "–" : String.format(Locale.ROOT, "%,d", cell.pools())),
               k -> new LinkedHashMap<>())
-          .put(cell.txs() + "/" + row.threads(), row.speedup());
+          .put(cell.txs() + "/" + column(row), row.speedup());
     }
     StringBuilder out = new StringBuilder("| workload | accounts | pools |");
     StringBuilder rule = new StringBuilder("|---|---:|---:|");
     for (int size : sizes) {
-      for (int count : threads) {
-        out.append(String.format(Locale.ROOT, " %,d txs, %d thr |", size, count));
+      for (String column : columns) {
+        out.append(String.format(Locale.ROOT, " %,d txs, %s |", size, column));
         rule.append("---:|");
       }
     }
@@ -86,14 +86,34 @@ final class ExecReport {
         (label, speedups) -> {
           out.append(label);
           for (int size : sizes) {
-            for (int count : threads) {
-              Double speedup = speedups.get(size + "/" + count);
+            for (String column : columns) {
+              Double speedup = speedups.get(size + "/" + column);
               out.append(speedup == null ? " |" : String.format(Locale.ROOT, " %.2f× |", speedup));
             }
           }
           out.append('\n');
         });
     return out.toString();
+  }
+
+  /** A summary column: "N thr" for raw Block-STM, "node N thr" for the node's configuration. */
+  private static String column(ExecutorRow row) {
+    return (row.hotSenderFallback() ? "node " : "") + row.threads() + " thr";
+  }
+
+  /** Raw Block-STM columns by thread count first, then the node's. */
+  private static int compareColumns(String a, String b) {
+    boolean nodeA = a.startsWith("node ");
+    boolean nodeB = b.startsWith("node ");
+    if (nodeA != nodeB) {
+      return nodeA ? 1 : -1;
+    }
+    return Integer.compare(threadsOf(a), threadsOf(b));
+  }
+
+  private static int threadsOf(String column) {
+    String[] words = column.split(" ");
+    return Integer.parseInt(words[words.length - 2]);
   }
 
   private static String perTx(ExecutorRow row, double value) {

@@ -5,6 +5,8 @@ package io.paraseq.bench.exec;
  *
  * @param cell the cell
  * @param threads Block-STM workers (the calling thread included), 0 for the sequential executor
+ * @param hotSenderFallback whether Block-STM ran as the node configures it, with the hot-sender
+ *     fallback on (a block dominated by one sender runs sequentially); false for raw Block-STM
  * @param medianNanos the median wall time of one {@code execute} call
  * @param speedup the sequential executor's median divided by this one (1 for the sequential row)
  * @param reexecutionsPerTx Block-STM incarnations after the first, per transaction (0 sequential)
@@ -19,6 +21,7 @@ package io.paraseq.bench.exec;
 record ExecutorRow(
     Cell cell,
     int threads,
+    boolean hotSenderFallback,
     long medianNanos,
     double speedup,
     double reexecutionsPerTx,
@@ -37,8 +40,11 @@ record ExecutorRow(
     return cell.txs() * 1e9 / medianNanos;
   }
 
-  /** "sequential" or "block-stm ×N". */
+  /** "sequential", "block-stm" (fallback off) or "node" (Block-STM with the fallback on). */
   String executor() {
-    return sequential() ? "sequential" : "block-stm";
+    return sequential() ? "sequential" : hotSenderFallback ? NODE : "block-stm";
   }
+
+  /** The label of the node's production configuration. */
+  static final String NODE = "node (block-stm, fallback on)";
 }

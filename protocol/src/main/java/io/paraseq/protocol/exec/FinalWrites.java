@@ -8,6 +8,7 @@ import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.types.Address;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns the final account of every address a block touched into the block's {@link StateDiff}, the
@@ -46,11 +47,26 @@ public final class FinalWrites {
    */
   public static StateDiff toDiff(
       Map<Address, Account> touched, Map<StateKey.StorageKey, Word> slots, StateView base) {
+    return toDiff(touched, slots, touched::get, base);
+  }
+
+  /**
+   * The part of a block's diff that covers the accounts {@code touched} and the slots {@code
+   * slots}, a share of the block's final values: parts built from disjoint shares and merged give
+   * the diff of the whole. The slot rule needs the final account of a slot's address, which may lie
+   * in another share: {@code finalAccount} gives it for every address of the block (null for one
+   * the block did not write).
+   */
+  public static StateDiff toDiff(
+      Map<Address, Account> touched,
+      Map<StateKey.StorageKey, Word> slots,
+      Function<Address, Account> finalAccount,
+      StateView base) {
     StateDiff.Builder diff = StateDiff.builder();
     new TreeMap<>(slots)
         .forEach(
             (slot, value) -> {
-              Account account = touched.get(slot.address());
+              Account account = finalAccount.apply(slot.address());
               if ((account == null || !account.isEmpty())
                   && !value.equals(base.storage(slot.address(), slot.slot()))) {
                 diff.setStorage(slot.address(), slot.slot(), value);

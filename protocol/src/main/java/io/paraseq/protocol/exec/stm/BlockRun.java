@@ -7,6 +7,7 @@ import io.paraseq.protocol.exec.FinalWrites;
 import io.paraseq.protocol.exec.TransactionOutcome;
 import io.paraseq.protocol.exec.TransactionProcessor;
 import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.StateDiff;
 import io.paraseq.protocol.state.StateKey;
 import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,6 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class BlockRun {
 
+  /** Transactions per share of the final values that one worker turns into a part of the diff. */
+  private static final int DIFF_CHUNK = 256;
+
   private final List<VerifiedTransaction> transactions;
   private final TransactionProcessor processor;
   private final StateView base;
@@ -45,6 +50,11 @@ final class BlockRun {
   private final AtomicReferenceArray<Object> outcomes;
   private final LongAdder executions = new LongAdder();
   private final LongAdder reexecutions = new LongAdder();
+  private final Address feeRecipient;
+  private final int diffChunks;
+  private final AtomicInteger nextDiffChunk = new AtomicInteger();
+  private final AtomicReferenceArray<StateDiff> diffParts;
+  private volatile Optional<Account> finalFeeRecipient;
 
   BlockRun(
       TransactionProcessor processor,
@@ -57,18 +67,25 @@ final class BlockRun {
     this.memory = new MVMemory(this.transactions.size(), base, feeRecipient);
     this.scheduler = new Scheduler(this.transactions.size());
     this.outcomes = new AtomicReferenceArray<>(this.transactions.size());
+    this.feeRecipient = feeRecipient;
+    this.diffChunks = (this.transactions.size() + DIFF_CHUNK - 1) / DIFF_CHUNK;
+    this.diffParts = new AtomicReferenceArray<>(diffChunks);
   }
 
-  /** One worker: takes and runs tasks until the block is done or has failed. Never throws. */
+  /**
+   * One worker: takes and runs tasks until the block is done or has failed, then, unless it has
+   * failed, builds parts of the diff until none is left. Never throws.
+   */
   void work() {
     try {
+      IncarnationView view = new IncarnationView(memory);
       Optional<Task> task = Optional.empty();
       while (!scheduler.done()) {
         if (task.isPresent()) {
           Version version = task.get().version();
           task =
               switch (task.get().kind()) {
-                case EXECUTION -> tryExecute(version);
+                case EXECUTION -> tryExecute(version, view);
                 case VALIDATION -> needsReexecution(version);
               };
         } else {
@@ -77,6 +94,9 @@ final class BlockRun {
             scheduler.awaitWork();
           }
         }
+      }
+      if (scheduler.failure().isEmpty()) {
+        buildDiffParts();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -111,16 +131,63 @@ final class BlockRun {
             throw new IllegalStateException("transaction " + i + " has no outcome");
       }
     }
-    Map<Address, Account> accounts = new HashMap<>();
-    Map<StateKey.StorageKey, Word> slots = new HashMap<>();
-    memory.forEachFinal(
-        (key, value) -> {
-          switch (key) {
-            case StateKey.AccountKey account -> accounts.put(account.address(), (Account) value);
-            case StateKey.StorageKey slot -> slots.put(slot, (Word) value);
-          }
-        });
-    return builder.build(FinalWrites.toDiff(accounts, slots, base));
+    StateDiff.Builder diff = StateDiff.builder();
+    for (int chunk = 0; chunk < diffChunks; chunk++) {
+      StateDiff part = diffParts.get(chunk);
+      if (part == null) {
+        throw new IllegalStateException("part " + chunk + " of the diff is missing");
+      }
+      diff.add(part);
+    }
+    finalFeeRecipient()
+        .ifPresent(fee -> diff.add(FinalWrites.toDiff(Map.of(feeRecipient, fee), base)));
+    return builder.build(diff.build());
+  }
+
+  /**
+   * Takes shares of the transactions until none is left and turns the final values of the locations
+   * each share's transactions wrote last into a part of the diff ({@link FinalWrites}), so the
+   * workers build the diff together; the fee recipient's account is left to {@link #result()}. Only
+   * once the block is done.
+   */
+  private void buildDiffParts() {
+    int size = transactions.size();
+    for (int chunk = nextDiffChunk.getAndIncrement();
+        chunk < diffChunks;
+        chunk = nextDiffChunk.getAndIncrement()) {
+      Map<Address, Account> accounts = new HashMap<>();
+      Map<StateKey.StorageKey, Word> slots = new HashMap<>();
+      int end = Math.min(size, (chunk + 1) * DIFF_CHUNK);
+      for (int tx = chunk * DIFF_CHUNK; tx < end; tx++) {
+        memory.forEachFinalWrittenBy(
+            tx,
+            (key, value) -> {
+              switch (key) {
+                case StateKey.AccountKey account ->
+                    accounts.put(account.address(), (Account) value);
+                case StateKey.StorageKey slot -> slots.put(slot, (Word) value);
+              }
+            });
+      }
+      diffParts.set(chunk, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
+    }
+  }
+
+  /** The block's final account of {@code address}, null when no transaction wrote it. */
+  private Account finalAccount(Address address) {
+    return address.equals(feeRecipient)
+        ? finalFeeRecipient().orElse(null)
+        : memory.finalAccount(address);
+  }
+
+  /** The fee recipient's final account, computed once (any thread may, with the same result). */
+  private Optional<Account> finalFeeRecipient() {
+    Optional<Account> fee = finalFeeRecipient;
+    if (fee == null) {
+      fee = memory.finalFeeRecipient();
+      finalFeeRecipient = fee;
+    }
+    return fee;
   }
 
   /** The block's counts, for {@code threads} workers. */
@@ -137,12 +204,13 @@ final class BlockRun {
 
   /**
    * Runs {@code version} (try_execute). If a read meets an ESTIMATE, suspends the transaction on
-   * its writer, or runs the same incarnation again when that writer has meanwhile executed.
+   * its writer, or runs the same incarnation again when that writer has meanwhile executed. {@code
+   * view} is the worker's own, reused for each incarnation.
    */
-  private Optional<Task> tryExecute(Version version) {
+  private Optional<Task> tryExecute(Version version, IncarnationView view) {
     int tx = version.txIndex();
     while (true) {
-      IncarnationView view = new IncarnationView(memory, tx);
+      view.begin(tx);
       Object outcome;
       try {
         outcome = processor.process(transactions.get(tx), view);

@@ -27,23 +27,40 @@ import java.util.OptionalInt;
  * <p>A read that meets an ESTIMATE throws {@link ReadBlockedException} and leaves the view blocked:
  * every later read throws again, so even code that catches the exception cannot go on.
  *
- * <p>Owned by the one worker thread running the incarnation.
+ * <p>Owned by one worker thread, which reuses it for every incarnation it runs ({@link #begin}), so
+ * the maps and the read list are allocated once per worker, not once per incarnation.
  */
 final class IncarnationView implements StateAccess {
 
   private final MVMemory memory;
-  private final int txIndex;
   private final StateKey feeKey;
   private final Map<StateKey, Object> writes = new HashMap<>();
   private final Map<StateKey, Object> readValues = new HashMap<>();
   private final List<TxRead> reads = new ArrayList<>();
+  private int txIndex = -1;
   private BigInteger feeCredit;
   private int blockedOn = -1;
 
-  IncarnationView(MVMemory memory, int txIndex) {
+  /** A view for {@link #begin} to start an incarnation on. */
+  IncarnationView(MVMemory memory) {
     this.memory = memory;
-    this.txIndex = txIndex;
     this.feeKey = memory.feeKey();
+  }
+
+  /** A view of one incarnation of transaction {@code txIndex}. */
+  IncarnationView(MVMemory memory, int txIndex) {
+    this(memory);
+    begin(txIndex);
+  }
+
+  /** Forgets the previous incarnation's reads and writes and starts one of {@code txIndex}. */
+  void begin(int txIndex) {
+    this.txIndex = txIndex;
+    writes.clear();
+    readValues.clear();
+    reads.clear();
+    feeCredit = null;
+    blockedOn = -1;
   }
 
   @Override
@@ -93,22 +110,22 @@ final class IncarnationView implements StateAccess {
     return blockedOn < 0 ? OptionalInt.empty() : OptionalInt.of(blockedOn);
   }
 
-  /** The reads from {@link MVMemory}, in order, each location once. */
+  /** The reads from {@link MVMemory}, in order, each location once: a copy the caller may keep. */
   List<TxRead> reads() {
-    return reads;
+    return List.copyOf(reads);
   }
 
   /**
    * The writes: per location the last {@link Account} or {@link Word}, and at the fee recipient a
-   * {@link FeeCredit} when the incarnation only credited it.
+   * {@link FeeCredit} when the incarnation only credited it. Ends the incarnation: the view's own
+   * map, valid until the next {@link #begin}; no access may follow.
    */
   Map<StateKey, Object> writes() {
-    if (feeCredit == null) {
-      return writes;
+    if (feeCredit != null) {
+      writes.put(feeKey, new FeeCredit(feeCredit));
+      feeCredit = null;
     }
-    Map<StateKey, Object> all = new HashMap<>(writes);
-    all.put(feeKey, new FeeCredit(feeCredit));
-    return all;
+    return writes;
   }
 
   private Object read(StateKey key) {

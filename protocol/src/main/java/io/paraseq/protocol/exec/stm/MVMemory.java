@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
@@ -119,8 +120,23 @@ final class MVMemory {
           && written.version().incarnation() == full.incarnation();
     }
 
-    synchronized boolean isEmpty() {
-      return count == 0;
+    /**
+     * The value of the highest writer when that is {@code tx}, else null; only once every worker
+     * has finished.
+     */
+    synchronized Object finalValueIfLast(int tx, StateKey key) {
+      if (count == 0 || txs[count - 1] != tx) {
+        return null;
+      }
+      if (entries[count - 1] instanceof Full full) {
+        return full.value();
+      }
+      throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
+    }
+
+    /** The value of the highest writer, or null when none is left; only after the block. */
+    synchronized Object finalValue(StateKey key) {
+      return count == 0 ? null : finalValueIfLast(txs[count - 1], key);
     }
 
     /** The index of the highest transaction below {@code tx}, or -1. */
@@ -273,25 +289,56 @@ final class MVMemory {
    * Only once every worker has finished; then no ESTIMATE is left.
    */
   void forEachFinal(BiConsumer<StateKey, Object> action) {
-    data.forEach(
-        (key, location) -> {
-          if (!location.isEmpty()) {
-            action.accept(key, finalValue(key));
-          }
-        });
     for (int tx = 0; tx < size; tx++) {
-      if (feeEntries.get(tx) != null) {
-        action.accept(feeKey, finalValue(feeKey));
-        return;
+      forEachFinalWrittenBy(tx, action);
+    }
+    finalFeeRecipient().ifPresent(account -> action.accept(feeKey, account));
+  }
+
+  /**
+   * Calls {@code action} with the final value of every location, except the fee recipient's, whose
+   * last writer is transaction {@code tx}. Over every transaction this visits each written location
+   * once, so disjoint ranges of transactions can be collected by different threads. Only once every
+   * worker has finished.
+   */
+  void forEachFinalWrittenBy(int tx, BiConsumer<StateKey, Object> action) {
+    for (StateKey key : lastWritten.get(tx)) {
+      if (!key.equals(feeKey)) {
+        Object value = data.get(key).finalValueIfLast(tx, key);
+        if (value != null) {
+          action.accept(key, value);
+        }
       }
     }
   }
 
-  private Object finalValue(StateKey key) {
-    if (!(read(key, Integer.MAX_VALUE) instanceof ReadResult.Value value)) {
-      throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
+  /**
+   * The fee recipient's final account (its last write or base plus the later credits), if some
+   * transaction paid it or wrote it. Only once every worker has finished.
+   */
+  Optional<Account> finalFeeRecipient() {
+    for (int tx = 0; tx < size; tx++) {
+      if (feeEntries.get(tx) != null) {
+        if (!(readFeeRecipient(Integer.MAX_VALUE) instanceof ReadResult.Value value)) {
+          throw new IllegalStateException("ESTIMATE left at " + feeKey + " after the block");
+        }
+        return Optional.of((Account) value.value());
+      }
     }
-    return value.value();
+    return Optional.empty();
+  }
+
+  /**
+   * The final account of {@code address} if a transaction wrote it (the fee recipient's counts when
+   * it was paid), else null. Only once every worker has finished.
+   */
+  Account finalAccount(Address address) {
+    if (address.equals(feeRecipient)) {
+      return finalFeeRecipient().orElse(null);
+    }
+    StateKey key = StateKey.account(address);
+    Location location = data.get(key);
+    return location == null ? null : (Account) location.finalValue(key);
   }
 
   private Location location(StateKey key) {

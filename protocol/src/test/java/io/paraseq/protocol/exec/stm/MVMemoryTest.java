@@ -14,6 +14,7 @@ import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,26 @@ class MVMemoryTest {
                 KEY_A, balance(2),
                 SLOT_A, Word.of(4),
                 FEE_KEY, Account.of(0, Wei.of(1_007))));
+  }
+
+  @Test
+  void eachFinalValueIsVisitedOnceAtItsLastWriter() {
+    memory.record(new Version(0, 0), List.of(), Map.of(KEY_A, balance(1), FEE_KEY, credit(3)));
+    memory.record(new Version(2, 0), List.of(), Map.of(KEY_A, balance(2), SLOT_A, Word.of(4)));
+    memory.record(new Version(5, 0), List.of(), Map.of(KEY_B, balance(6)));
+
+    List<Map<StateKey, Object>> byWriter = new ArrayList<>();
+    for (int tx = 0; tx < 6; tx++) {
+      Map<StateKey, Object> values = new HashMap<>();
+      memory.forEachFinalWrittenBy(tx, values::put);
+      byWriter.add(values);
+    }
+
+    assertThat(byWriter.get(0)).isEmpty(); // A was overwritten by 2; the fee is not listed
+    assertThat(byWriter.get(2)).isEqualTo(Map.of(KEY_A, balance(2), SLOT_A, Word.of(4)));
+    assertThat(byWriter.get(5)).isEqualTo(Map.of(KEY_B, balance(6)));
+    assertThat(memory.finalFeeRecipient()).contains(Account.of(0, Wei.of(1_003)));
+    assertThat(memory.finalAccount(A)).isEqualTo(balance(2));
   }
 
   @Test
