@@ -7,6 +7,7 @@ import io.paraseq.protocol.exec.FinalWrites;
 import io.paraseq.protocol.exec.TransactionOutcome;
 import io.paraseq.protocol.exec.TransactionProcessor;
 import io.paraseq.protocol.state.Account;
+import io.paraseq.protocol.state.AccountChange;
 import io.paraseq.protocol.state.StateDiff;
 import io.paraseq.protocol.state.StateKey;
 import io.paraseq.protocol.state.StateView;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,8 +41,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class BlockRun {
 
-  /** Transactions per share of the final values that one worker turns into a part of the diff. */
-  private static final int DIFF_CHUNK = 256;
+  /** Transactions per part of the diff (the parts split the addresses), at most MAX_DIFF_PARTS. */
+  private static final int TXS_PER_DIFF_PART = 512;
+
+  private static final int MAX_DIFF_PARTS = 8;
 
   private final List<VerifiedTransaction> transactions;
   private final TransactionProcessor processor;
@@ -51,8 +55,8 @@ final class BlockRun {
   private final LongAdder executions = new LongAdder();
   private final LongAdder reexecutions = new LongAdder();
   private final Address feeRecipient;
-  private final int diffChunks;
-  private final AtomicInteger nextDiffChunk = new AtomicInteger();
+  private final int diffPartCount;
+  private final AtomicInteger nextDiffPart = new AtomicInteger();
   private final AtomicReferenceArray<StateDiff> diffParts;
   private volatile Optional<Account> finalFeeRecipient;
 
@@ -68,8 +72,9 @@ final class BlockRun {
     this.scheduler = new Scheduler(this.transactions.size());
     this.outcomes = new AtomicReferenceArray<>(this.transactions.size());
     this.feeRecipient = feeRecipient;
-    this.diffChunks = (this.transactions.size() + DIFF_CHUNK - 1) / DIFF_CHUNK;
-    this.diffParts = new AtomicReferenceArray<>(diffChunks);
+    this.diffPartCount =
+        Math.clamp(this.transactions.size() / TXS_PER_DIFF_PART, 1, MAX_DIFF_PARTS);
+    this.diffParts = new AtomicReferenceArray<>(diffPartCount);
   }
 
   /**
@@ -131,36 +136,37 @@ final class BlockRun {
             throw new IllegalStateException("transaction " + i + " has no outcome");
       }
     }
-    StateDiff.Builder diff = StateDiff.builder();
-    for (int chunk = 0; chunk < diffChunks; chunk++) {
-      StateDiff part = diffParts.get(chunk);
-      if (part == null) {
-        throw new IllegalStateException("part " + chunk + " of the diff is missing");
+    TreeMap<Address, AccountChange> changes = new TreeMap<>();
+    for (int part = 0; part < diffPartCount; part++) {
+      StateDiff diff = diffParts.get(part);
+      if (diff == null) {
+        throw new IllegalStateException("part " + part + " of the diff is missing");
       }
-      diff.add(part);
+      changes.putAll(diff.changes()); // the parts' address ranges ascend and are disjoint
     }
-    finalFeeRecipient()
-        .ifPresent(fee -> diff.add(FinalWrites.toDiff(Map.of(feeRecipient, fee), base)));
-    return builder.build(diff.build());
+    return builder.build(new StateDiff(changes));
   }
 
   /**
-   * Takes shares of the transactions until none is left and turns the final values of the locations
-   * each share's transactions wrote last into a part of the diff ({@link FinalWrites}), so the
-   * workers build the diff together; the fee recipient's account is left to {@link #result()}. Only
-   * once the block is done.
+   * Takes parts of the diff until none is left and builds each with {@link FinalWrites}: part
+   * {@code p} of {@code P} covers the addresses whose first byte {@code b} has {@code b * P / 256
+   * == p} (a range of addresses, so the parts concatenate in address order), collecting from every
+   * transaction the final values of the locations it wrote last, and the fee recipient's account in
+   * its part. The workers build the diff together; {@link #result()} only concatenates. Only once
+   * the block is done.
    */
   private void buildDiffParts() {
     int size = transactions.size();
-    for (int chunk = nextDiffChunk.getAndIncrement();
-        chunk < diffChunks;
-        chunk = nextDiffChunk.getAndIncrement()) {
+    for (int part = nextDiffPart.getAndIncrement();
+        part < diffPartCount;
+        part = nextDiffPart.getAndIncrement()) {
+      int p = part;
       Map<Address, Account> accounts = new HashMap<>();
       Map<StateKey.StorageKey, Word> slots = new HashMap<>();
-      int end = Math.min(size, (chunk + 1) * DIFF_CHUNK);
-      for (int tx = chunk * DIFF_CHUNK; tx < end; tx++) {
+      for (int tx = 0; tx < size; tx++) {
         memory.forEachFinalWrittenBy(
             tx,
+            key -> diffPart(key.address()) == p,
             (key, value) -> {
               switch (key) {
                 case StateKey.AccountKey account ->
@@ -169,8 +175,16 @@ final class BlockRun {
               }
             });
       }
-      diffParts.set(chunk, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
+      if (diffPart(feeRecipient) == p) {
+        finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
+      }
+      diffParts.set(part, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
     }
+  }
+
+  /** The part of the diff that holds {@code address}. */
+  private int diffPart(Address address) {
+    return (address.bytes().get(0) & 0xff) * diffPartCount >> 8;
   }
 
   /** The block's final account of {@code address}, null when no transaction wrote it. */

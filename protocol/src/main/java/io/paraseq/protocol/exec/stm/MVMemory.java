@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Block-STM's multi-version memory for one block: per {@link StateKey}, the values written by each
@@ -290,20 +291,21 @@ final class MVMemory {
    */
   void forEachFinal(BiConsumer<StateKey, Object> action) {
     for (int tx = 0; tx < size; tx++) {
-      forEachFinalWrittenBy(tx, action);
+      forEachFinalWrittenBy(tx, key -> true, action);
     }
     finalFeeRecipient().ifPresent(account -> action.accept(feeKey, account));
   }
 
   /**
-   * Calls {@code action} with the final value of every location, except the fee recipient's, whose
-   * last writer is transaction {@code tx}. Over every transaction this visits each written location
-   * once, so disjoint ranges of transactions can be collected by different threads. Only once every
-   * worker has finished.
+   * Calls {@code action} with the final value of every location {@code wanted}, except the fee
+   * recipient's, whose last writer is transaction {@code tx}. Over every transaction this visits
+   * each written location once, so threads can collect disjoint sets of locations (or of
+   * transactions). Only once every worker has finished.
    */
-  void forEachFinalWrittenBy(int tx, BiConsumer<StateKey, Object> action) {
+  void forEachFinalWrittenBy(
+      int tx, Predicate<StateKey> wanted, BiConsumer<StateKey, Object> action) {
     for (StateKey key : lastWritten.get(tx)) {
-      if (!key.equals(feeKey)) {
+      if (wanted.test(key) && !key.equals(feeKey)) {
         Object value = data.get(key).finalValueIfLast(tx, key);
         if (value != null) {
           action.accept(key, value);

@@ -212,7 +212,7 @@ class MVMemoryTest {
     List<Map<StateKey, Object>> byWriter = new ArrayList<>();
     for (int tx = 0; tx < 6; tx++) {
       Map<StateKey, Object> values = new HashMap<>();
-      memory.forEachFinalWrittenBy(tx, values::put);
+      memory.forEachFinalWrittenBy(tx, key -> true, values::put);
       byWriter.add(values);
     }
 
