@@ -14,6 +14,8 @@ import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.types.Address;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ final class BlockRun {
 
   private static final int MAX_DIFF_PARTS = 8;
 
+  /** Transactions per share whose final values one worker collects for the parts of the diff. */
+  private static final int TXS_PER_COLLECTION = 1024;
+
   private final List<VerifiedTransaction> transactions;
   private final TransactionProcessor processor;
   private final StateView base;
@@ -56,7 +61,10 @@ final class BlockRun {
   private final LongAdder reexecutions = new LongAdder();
   private final Address feeRecipient;
   private final int diffPartCount;
-  private final AtomicInteger nextDiffPart = new AtomicInteger();
+  private final int collectionCount;
+  private final AtomicInteger nextFinishTask = new AtomicInteger();
+  private final AtomicInteger collected = new AtomicInteger();
+  private final AtomicReferenceArray<FinalValues[]> collections;
   private final AtomicReferenceArray<StateDiff> diffParts;
   private volatile Optional<Account> finalFeeRecipient;
 
@@ -75,6 +83,9 @@ final class BlockRun {
     this.diffPartCount =
         Math.clamp(this.transactions.size() / TXS_PER_DIFF_PART, 1, MAX_DIFF_PARTS);
     this.diffParts = new AtomicReferenceArray<>(diffPartCount);
+    this.collectionCount =
+        Math.max(1, (this.transactions.size() + TXS_PER_COLLECTION - 1) / TXS_PER_COLLECTION);
+    this.collections = new AtomicReferenceArray<>(collectionCount);
   }
 
   /**
@@ -148,37 +159,66 @@ final class BlockRun {
   }
 
   /**
-   * Takes parts of the diff until none is left and builds each with {@link FinalWrites}: part
-   * {@code p} of {@code P} covers the addresses whose first byte {@code b} has {@code b * P / 256
-   * == p} (a range of addresses, so the parts concatenate in address order), collecting from every
-   * transaction the final values of the locations it wrote last, and the fee recipient's account in
-   * its part. The workers build the diff together; {@link #result()} only concatenates. Only once
-   * the block is done.
+   * Builds the diff together with the other workers, in two steps of tasks taken until none is
+   * left. First each share of the transactions: the final values of the locations its transactions
+   * wrote last, sorted into the parts of the diff. Then, once every share is collected, each part
+   * with {@link FinalWrites}: part {@code p} of {@code P} covers the addresses whose first byte
+   * {@code b} has {@code b * P / 256 == p} (a range of addresses, so the parts concatenate in
+   * address order), and the fee recipient's account is in its part. {@link #result()} only
+   * concatenates. Only once the block is done.
    */
   private void buildDiffParts() {
     int size = transactions.size();
-    for (int part = nextDiffPart.getAndIncrement();
-        part < diffPartCount;
-        part = nextDiffPart.getAndIncrement()) {
-      int p = part;
+    for (int task = nextFinishTask.getAndIncrement();
+        task < collectionCount + diffPartCount;
+        task = nextFinishTask.getAndIncrement()) {
+      if (task < collectionCount) {
+        FinalValues[] byPart = new FinalValues[diffPartCount];
+        Arrays.setAll(byPart, p -> new FinalValues());
+        int end = Math.min(size, (task + 1) * TXS_PER_COLLECTION);
+        for (int tx = task * TXS_PER_COLLECTION; tx < end; tx++) {
+          memory.forEachFinalWrittenBy(
+              tx, key -> true, (key, value) -> byPart[diffPart(key.address())].add(key, value));
+        }
+        collections.set(task, byPart);
+        collected.incrementAndGet();
+        continue;
+      }
+      // every share is taken, so the threads collecting the rest are running: a short wait
+      while (collected.get() < collectionCount) {
+        if (scheduler.failure().isPresent()) {
+          return;
+        }
+        Thread.onSpinWait();
+      }
+      int part = task - collectionCount;
       Map<Address, Account> accounts = new HashMap<>();
       Map<StateKey.StorageKey, Word> slots = new HashMap<>();
-      for (int tx = 0; tx < size; tx++) {
-        memory.forEachFinalWrittenBy(
-            tx,
-            key -> diffPart(key.address()) == p,
-            (key, value) -> {
-              switch (key) {
-                case StateKey.AccountKey account ->
-                    accounts.put(account.address(), (Account) value);
-                case StateKey.StorageKey slot -> slots.put(slot, (Word) value);
-              }
-            });
+      for (int share = 0; share < collectionCount; share++) {
+        FinalValues values = collections.get(share)[part];
+        for (int i = 0; i < values.keys.size(); i++) {
+          switch (values.keys.get(i)) {
+            case StateKey.AccountKey account ->
+                accounts.put(account.address(), (Account) values.values.get(i));
+            case StateKey.StorageKey slot -> slots.put(slot, (Word) values.values.get(i));
+          }
+        }
       }
-      if (diffPart(feeRecipient) == p) {
+      if (diffPart(feeRecipient) == part) {
         finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
       }
       diffParts.set(part, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
+    }
+  }
+
+  /** Final values of one share of the transactions in one part of the diff. */
+  private static final class FinalValues {
+    private final ArrayList<StateKey> keys = new ArrayList<>();
+    private final ArrayList<Object> values = new ArrayList<>();
+
+    void add(StateKey key, Object value) {
+      keys.add(key);
+      values.add(value);
     }
   }
 
