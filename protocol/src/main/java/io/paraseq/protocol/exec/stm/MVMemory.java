@@ -45,8 +45,11 @@ final class MVMemory {
   /** One transaction's entry at one location. */
   private sealed interface Entry {}
 
-  /** A full value ({@link Account} or {@link Word}) written by {@code incarnation}. */
-  private record Full(int incarnation, Object value) implements Entry {}
+  /**
+   * A full value ({@link Account} or {@link Word}) and the origin a read of it records: the writing
+   * incarnation, built once per recorded incarnation and shared by all its entries and readers.
+   */
+  private record Full(ReadOrigin.Written origin, Object value) implements Entry {}
 
   /** A fee credit of {@code incarnation}; only at the fee recipient's account. */
   private record Credit(int incarnation, BigInteger amount) implements Entry {}
@@ -101,9 +104,7 @@ final class MVMemory {
         return null;
       }
       return switch (entries[below]) {
-        case Full full ->
-            new ReadResult.Value(
-                new ReadOrigin.Written(new Version(txs[below], full.incarnation())), full.value());
+        case Full full -> new ReadResult.Value(full.origin(), full.value());
         case Estimate estimate -> new ReadResult.Blocked(txs[below]);
         case Credit credit -> throw new IllegalStateException("fee credit at " + key);
       };
@@ -116,9 +117,7 @@ final class MVMemory {
         return origin instanceof ReadOrigin.Base;
       }
       return entries[below] instanceof Full full
-          && origin instanceof ReadOrigin.Written written
-          && written.version().txIndex() == txs[below]
-          && written.version().incarnation() == full.incarnation();
+          && (origin == full.origin() || origin.equals(full.origin()));
     }
 
     /**
@@ -195,6 +194,7 @@ final class MVMemory {
     StateKey[] written = writes.isEmpty() ? NO_KEYS : new StateKey[writes.size()];
     int count = 0;
     boolean wroteNewLocation = false;
+    ReadOrigin.Written origin = new ReadOrigin.Written(version);
     for (Map.Entry<StateKey, Object> write : writes.entrySet()) {
       StateKey key = write.getKey();
       boolean fee = key.equals(feeKey);
@@ -202,8 +202,8 @@ final class MVMemory {
           switch (write.getValue()) {
             case FeeCredit credit when fee -> new Credit(incarnation, credit.amount());
             case Account account when key instanceof StateKey.AccountKey ->
-                new Full(incarnation, account);
-            case Word word when key instanceof StateKey.StorageKey -> new Full(incarnation, word);
+                new Full(origin, account);
+            case Word word when key instanceof StateKey.StorageKey -> new Full(origin, word);
             default ->
                 throw new IllegalArgumentException(
                     "cannot write " + write.getValue() + " at " + key);
