@@ -1,6 +1,7 @@
 package io.paraseq.batcher.l1;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.batcher.support.PollingLoop;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -159,15 +159,8 @@ public final class L1TransactionManager implements AutoCloseable {
     if (loop != null) {
       throw new IllegalStateException("already started");
     }
-    loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "l1tx-manager");
-              t.setDaemon(true);
-              return t;
-            });
+    loop = PollingLoop.start("l1tx-manager", config.pollInterval(), this::pollLogged);
     long every = config.pollInterval().toMillis();
-    loop.scheduleWithFixedDelay(this::pollLogged, 0, every, TimeUnit.MILLISECONDS);
     log.info("l1tx manager started sender={} pollMs={}", signer.address(), every);
   }
 

@@ -1,5 +1,6 @@
 package io.paraseq.batcher.l1;
 
+import io.paraseq.batcher.support.SqlTransactions;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
@@ -461,25 +462,11 @@ public final class L1TxStore {
         });
   }
 
-  private <T> T inTransaction(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new L1TxStoreException("l1 transaction store: " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
+  private <T> T inTransaction(SqlTransactions.SqlWork<T> work) {
+    return SqlTransactions.inTransaction(
+        dataSource,
+        work,
+        e -> new L1TxStoreException("l1 transaction store: " + e.getMessage(), e));
   }
 
   /** A database failure of the store. */

@@ -1,6 +1,7 @@
 package io.paraseq.batcher.post;
 
 import io.paraseq.batcher.build.BuiltBatch;
+import io.paraseq.batcher.support.SqlTransactions;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
@@ -307,25 +308,9 @@ public final class BatchStore {
     return Hash.of(Bytes.of(bytes));
   }
 
-  private <T> T inTransaction(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new BatchStoreException("batch store: " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
+  private <T> T inTransaction(SqlTransactions.SqlWork<T> work) {
+    return SqlTransactions.inTransaction(
+        dataSource, work, e -> new BatchStoreException("batch store: " + e.getMessage(), e));
   }
 
   /** A database failure of the store. */

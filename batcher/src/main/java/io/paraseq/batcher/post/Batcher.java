@@ -14,6 +14,7 @@ import io.paraseq.batcher.l1.L1TxStore;
 import io.paraseq.batcher.l1.L1UnavailableException;
 import io.paraseq.batcher.l1.RollupView;
 import io.paraseq.batcher.l1.RollupView.RollupState;
+import io.paraseq.batcher.support.PollingLoop;
 import io.paraseq.protocol.types.Hash;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -169,15 +169,8 @@ public final class Batcher implements AutoCloseable {
     if (loop != null) {
       throw new IllegalStateException("already started");
     }
-    loop =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "batcher");
-              t.setDaemon(true);
-              return t;
-            });
+    loop = PollingLoop.start("batcher", config.pollInterval(), this::tickLogged);
     long every = config.pollInterval().toMillis();
-    loop.scheduleWithFixedDelay(this::tickLogged, 0, every, TimeUnit.MILLISECONDS);
     log.info(
         "batcher started rollup={} sender={} maxBytes={} maxBlocks={} maxAge={} pollMs={}",
         rollup.address(),
