@@ -37,8 +37,13 @@ class ExecMainTest {
     assertThat(report).contains(ExecReport.ROW_HEADER);
     assertThat(report).contains("| amm | 30 | 3 | 120 | block-stm | 3 |");
     assertThat(report).contains("| workload | accounts | pools | 40 txs, 1 thr |");
+    // the node's configuration: Block-STM on the most threads, hot-sender fallback on
+    assertThat(report).contains("| amm | 30 | 3 | 120 | " + ExecutorRow.NODE + " | 3 |");
+    assertThat(report).contains("| 120 txs, 3 thr | 120 txs, node 3 thr |");
+    assertThat(report.lines().filter(l -> l.contains("| " + ExecutorRow.NODE + " |")).count())
+        .isEqualTo(3 * 2 * 2);
     assertThat(report.lines().filter(l -> l.startsWith("| erc20 | 2 | – | ")).count())
-        .isEqualTo(2 * 4 + 1); // the rows of the 40- and 120-tx cells, then the summary row
+        .isEqualTo(2 * 5 + 1); // the rows of the 40- and 120-tx cells, then the summary row
   }
 
   @Test
