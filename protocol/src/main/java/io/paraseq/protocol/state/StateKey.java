@@ -14,20 +14,85 @@ public sealed interface StateKey extends Comparable<StateKey> {
   /** The account whose state this location belongs to. */
   Address address();
 
-  /** The account record (nonce, balance, code hash) of {@code address}. */
-  record AccountKey(Address address) implements StateKey {
+  /**
+   * The account record (nonce, balance, code hash) of {@code address}. A final class rather than a
+   * record so it can keep its hash code: Block-STM hashes and compares keys on every state access.
+   */
+  final class AccountKey implements StateKey {
+    private final Address address;
+    private final int hash;
+
     /** Checks the address is present. */
-    public AccountKey {
-      Objects.requireNonNull(address, "address");
+    public AccountKey(Address address) {
+      this.address = Objects.requireNonNull(address, "address");
+      this.hash = address.hashCode();
+    }
+
+    @Override
+    public Address address() {
+      return address;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o
+          || o instanceof AccountKey other && hash == other.hash && address.equals(other.address);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "AccountKey[address=" + address + "]";
     }
   }
 
-  /** The storage slot {@code slot} of {@code address}. */
-  record StorageKey(Address address, Hash slot) implements StateKey {
+  /**
+   * The storage slot {@code slot} of {@code address}. A final class rather than a record so it can
+   * keep its hash code and compare it before the 52 bytes of address and slot.
+   */
+  final class StorageKey implements StateKey {
+    private final Address address;
+    private final Hash slot;
+    private final int hash;
+
     /** Checks both parts are present. */
-    public StorageKey {
-      Objects.requireNonNull(address, "address");
-      Objects.requireNonNull(slot, "slot");
+    public StorageKey(Address address, Hash slot) {
+      this.address = Objects.requireNonNull(address, "address");
+      this.slot = Objects.requireNonNull(slot, "slot");
+      this.hash = 31 * address.hashCode() + slot.hashCode();
+    }
+
+    @Override
+    public Address address() {
+      return address;
+    }
+
+    /** The slot within {@code address}'s storage. */
+    public Hash slot() {
+      return slot;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o
+          || o instanceof StorageKey other
+              && hash == other.hash
+              && slot.equals(other.slot)
+              && address.equals(other.address);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "StorageKey[address=" + address + ", slot=" + slot + "]";
     }
   }
 

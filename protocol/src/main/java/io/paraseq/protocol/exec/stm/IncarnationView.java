@@ -8,9 +8,7 @@ import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -36,7 +34,7 @@ final class IncarnationView implements StateAccess {
   private final StateKey feeKey;
   private final Map<StateKey, Object> writes = new HashMap<>();
   private final Map<StateKey, Object> readValues = new HashMap<>();
-  private final List<TxRead> reads = new ArrayList<>();
+  private final MVMemory.ReadSet reads = new MVMemory.ReadSet();
   private int txIndex = -1;
   private BigInteger feeCredit;
   private int blockedOn = -1;
@@ -111,8 +109,8 @@ final class IncarnationView implements StateAccess {
   }
 
   /** The reads from {@link MVMemory}, in order, each location once: a copy the caller may keep. */
-  List<TxRead> reads() {
-    return List.copyOf(reads);
+  MVMemory.ReadSet reads() {
+    return reads.copy();
   }
 
   /**
@@ -136,17 +134,15 @@ final class IncarnationView implements StateAccess {
     if (blockedOn >= 0) {
       throw new ReadBlockedException(blockedOn);
     }
-    return switch (memory.read(key, txIndex)) {
-      case ReadResult.Value value -> {
-        reads.add(new TxRead(key, value.origin()));
-        readValues.put(key, value.value());
-        yield value.value();
-      }
-      case ReadResult.Blocked blocked -> {
-        blockedOn = blocked.blockingTxIndex();
-        throw new ReadBlockedException(blockedOn);
-      }
-    };
+    Object value;
+    try {
+      value = memory.readInto(key, txIndex, reads);
+    } catch (ReadBlockedException blocked) {
+      blockedOn = blocked.blockingTxIndex();
+      throw blocked;
+    }
+    readValues.put(key, value);
+    return value;
   }
 
   private static Account plus(Account account, BigInteger amount) {

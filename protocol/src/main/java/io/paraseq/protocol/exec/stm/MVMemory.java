@@ -59,14 +59,71 @@ final class MVMemory {
 
   private static final Estimate ESTIMATE = new Estimate();
   private static final StateKey[] NO_KEYS = new StateKey[0];
+  private static final int[] NO_TXS = new int[0];
+  private static final Entry[] NO_ENTRIES = new Entry[0];
+
+  /**
+   * The read set of one incarnation as two parallel arrays, no object per read: the location read
+   * (its {@link Location} itself, so validation needs no map lookup; null for the fee recipient)
+   * and the origin found there. A worker's view fills one and reuses it; {@link #copy} is what
+   * {@link #record} keeps.
+   */
+  static final class ReadSet {
+    private Location[] locations;
+    private ReadOrigin[] origins;
+    private int count;
+
+    /** An empty read set. */
+    ReadSet() {
+      this(16);
+    }
+
+    private ReadSet(int capacity) {
+      locations = new Location[capacity];
+      origins = new ReadOrigin[capacity];
+    }
+
+    /** The number of reads. */
+    int size() {
+      return count;
+    }
+
+    /** Forgets every read. */
+    void clear() {
+      Arrays.fill(locations, 0, count, null);
+      Arrays.fill(origins, 0, count, null);
+      count = 0;
+    }
+
+    /** An exact-size copy the caller may keep. */
+    ReadSet copy() {
+      ReadSet copy = new ReadSet(count);
+      System.arraycopy(locations, 0, copy.locations, 0, count);
+      System.arraycopy(origins, 0, copy.origins, 0, count);
+      copy.count = count;
+      return copy;
+    }
+
+    private void add(Location location, ReadOrigin origin) {
+      if (count == locations.length) {
+        locations = Arrays.copyOf(locations, Math.max(4, count * 2));
+        origins = Arrays.copyOf(origins, Math.max(4, count * 2));
+      }
+      locations[count] = location;
+      origins[count] = origin;
+      count++;
+    }
+  }
+
+  private static final ReadSet NO_READS = new ReadSet(0);
 
   /**
    * The entries of one location (not the fee recipient's), sorted by transaction index; every
    * method holds the location's monitor, so a reader sees one consistent array.
    */
   private static final class Location {
-    private int[] txs = new int[4];
-    private Entry[] entries = new Entry[4];
+    private int[] txs = NO_TXS;
+    private Entry[] entries = NO_ENTRIES;
     private int count;
 
     synchronized void put(int tx, Entry entry) {
@@ -77,8 +134,8 @@ final class MVMemory {
       }
       int insert = -at - 1;
       if (count == txs.length) {
-        txs = Arrays.copyOf(txs, count * 2);
-        entries = Arrays.copyOf(entries, count * 2);
+        txs = Arrays.copyOf(txs, Math.max(4, count * 2));
+        entries = Arrays.copyOf(entries, Math.max(4, count * 2));
       }
       System.arraycopy(txs, insert, txs, insert + 1, count - insert);
       System.arraycopy(entries, insert, entries, insert + 1, count - insert);
@@ -106,6 +163,28 @@ final class MVMemory {
       return switch (entries[below]) {
         case Full full -> new ReadResult.Value(full.origin(), full.value());
         case Estimate estimate -> new ReadResult.Blocked(txs[below]);
+        case Credit credit -> throw new IllegalStateException("fee credit at " + key);
+      };
+    }
+
+    /**
+     * What {@code tx} reads here, its origin added to {@code reads}: the value of the highest lower
+     * writer, or null when none wrote (the base; the caller reads it).
+     *
+     * @throws ReadBlockedException when the highest lower entry is an ESTIMATE
+     */
+    synchronized Object readInto(int tx, ReadSet reads, StateKey key) {
+      int below = lowerIndex(tx);
+      if (below < 0) {
+        reads.add(this, ReadOrigin.BASE);
+        return null;
+      }
+      return switch (entries[below]) {
+        case Full full -> {
+          reads.add(this, full.origin());
+          yield full.value();
+        }
+        case Estimate estimate -> throw new ReadBlockedException(txs[below]);
         case Credit credit -> throw new IllegalStateException("fee credit at " + key);
       };
     }
@@ -153,7 +232,7 @@ final class MVMemory {
   private final ConcurrentHashMap<StateKey, Location> data;
   private final AtomicReferenceArray<Entry> feeEntries;
   private final AtomicReferenceArray<StateKey[]> lastWritten;
-  private final AtomicReferenceArray<List<TxRead>> lastReads;
+  private final AtomicReferenceArray<ReadSet> lastReads;
 
   /** An empty memory for a block of {@code size} transactions over {@code base}. */
   MVMemory(int size, StateView base, Address feeRecipient) {
@@ -167,7 +246,7 @@ final class MVMemory {
     this.lastReads = new AtomicReferenceArray<>(size);
     for (int i = 0; i < size; i++) {
       lastWritten.set(i, NO_KEYS);
-      lastReads.set(i, List.of());
+      lastReads.set(i, NO_READS);
     }
   }
 
@@ -180,14 +259,14 @@ final class MVMemory {
    * Records what incarnation {@code version} read and wrote: its writes replace the transaction's
    * earlier entries (ESTIMATEs included), and locations the previous incarnation wrote but this one
    * did not lose the transaction's entry. Keeps {@code reads} as it is: the caller must not change
-   * it afterwards.
+   * it afterwards (see {@link ReadSet#copy}).
    *
    * @param writes per location an {@link Account}, a {@link Word} or, at the fee recipient only, a
    *     {@link FeeCredit}
    * @return whether this incarnation wrote a location its predecessor did not (then every higher
    *     transaction must be validated again)
    */
-  boolean record(Version version, List<TxRead> reads, Map<StateKey, Object> writes) {
+  boolean record(Version version, ReadSet reads, Map<StateKey, Object> writes) {
     int tx = version.txIndex();
     int incarnation = version.incarnation();
     StateKey[] previous = lastWritten.get(tx);
@@ -231,6 +310,17 @@ final class MVMemory {
   }
 
   /**
+   * {@link #record(Version, ReadSet, Map)} with the read set given as a list (tests build them so).
+   */
+  boolean record(Version version, List<TxRead> reads, Map<StateKey, Object> writes) {
+    ReadSet set = new ReadSet(reads.size());
+    for (TxRead read : reads) {
+      set.add(read.key().equals(feeKey) ? null : location(read.key()), read.origin());
+    }
+    return record(version, set, writes);
+  }
+
+  /**
    * Turns every entry of transaction {@code tx}'s last incarnation into an ESTIMATE; called by the
    * validator that aborted it, before it can run again.
    */
@@ -259,24 +349,40 @@ final class MVMemory {
   }
 
   /**
+   * What transaction {@code tx} reads at {@code key}, as {@link #read(StateKey, int)}, with its
+   * origin added to {@code reads}; the fast path of a running incarnation (no result object).
+   *
+   * @throws ReadBlockedException when the read meets an ESTIMATE
+   */
+  Object readInto(StateKey key, int tx, ReadSet reads) {
+    if (key.equals(feeKey)) {
+      return switch (readFeeRecipient(tx)) {
+        case ReadResult.Value value -> {
+          reads.add(null, value.origin());
+          yield value.value();
+        }
+        case ReadResult.Blocked blocked ->
+            throw new ReadBlockedException(blocked.blockingTxIndex());
+      };
+    }
+    Object written = location(key).readInto(tx, reads, key);
+    return written != null ? written : baseValue(key);
+  }
+
+  /**
    * Whether every read of transaction {@code tx}'s last recorded incarnation would still find the
    * same origin (Algorithm 2, validate_read_set). A read that now meets an ESTIMATE is invalid.
    */
   boolean validateReadSet(int tx) {
-    for (TxRead read : lastReads.get(tx)) {
-      StateKey key = read.key();
-      boolean valid;
-      if (key.equals(feeKey)) {
-        valid =
-            readFeeRecipient(tx) instanceof ReadResult.Value value
-                && value.origin().equals(read.origin());
-      } else {
-        Location location = data.get(key);
-        valid =
-            location == null
-                ? read.origin() instanceof ReadOrigin.Base
-                : location.readsFrom(tx, read.origin());
-      }
+    ReadSet reads = lastReads.get(tx);
+    for (int i = 0; i < reads.count; i++) {
+      Location location = reads.locations[i];
+      ReadOrigin origin = reads.origins[i];
+      boolean valid =
+          location == null
+              ? readFeeRecipient(tx) instanceof ReadResult.Value value
+                  && value.origin().equals(origin)
+              : location.readsFrom(tx, origin);
       if (!valid) {
         return false;
       }
