@@ -33,7 +33,13 @@ final class IncarnationView implements StateAccess {
   private final MVMemory memory;
   private final StateKey feeKey;
   private final Map<StateKey, Object> writes = new HashMap<>();
-  private final Map<StateKey, Object> readValues = new HashMap<>();
+
+  /**
+   * Per location the value the incarnation last wrote there or, if it wrote none, read there (the
+   * fee credit not added): one lookup answers an access. {@link #writes} holds the writes alone.
+   */
+  private final Map<StateKey, Object> values = new HashMap<>();
+
   private final MVMemory.ReadSet reads = new MVMemory.ReadSet();
   private int txIndex = -1;
   private BigInteger feeCredit;
@@ -55,7 +61,7 @@ final class IncarnationView implements StateAccess {
   void begin(int txIndex) {
     this.txIndex = txIndex;
     writes.clear();
-    readValues.clear();
+    values.clear();
     reads.clear();
     feeCredit = null;
     blockedOn = -1;
@@ -64,18 +70,15 @@ final class IncarnationView implements StateAccess {
   @Override
   public Account account(Address address) {
     StateKey key = StateKey.account(address);
-    Object written = writes.get(key);
-    if (written != null) {
-      return (Account) written;
-    }
-    Account account = (Account) read(key);
+    Account account = (Account) value(key);
+    // a pending credit means the fee recipient was not written since: the value is a read one
     return feeCredit != null && key.equals(feeKey) ? plus(account, feeCredit) : account;
   }
 
   @Override
   public void setAccount(Address address, Account account) {
     StateKey key = StateKey.account(address);
-    writes.put(key, account);
+    write(key, account);
     if (key.equals(feeKey)) {
       feeCredit = null; // the write replaces whatever the account was, earlier credits included
     }
@@ -83,21 +86,19 @@ final class IncarnationView implements StateAccess {
 
   @Override
   public Word storage(Address address, Hash slot) {
-    StateKey key = StateKey.storage(address, slot);
-    Object written = writes.get(key);
-    return written != null ? (Word) written : (Word) read(key);
+    return (Word) value(StateKey.storage(address, slot));
   }
 
   @Override
   public void setStorage(Address address, Hash slot, Word value) {
-    writes.put(StateKey.storage(address, slot), value);
+    write(StateKey.storage(address, slot), value);
   }
 
   @Override
   public void creditFeeRecipient(Wei amount) {
     Object written = writes.get(feeKey);
     if (written != null) {
-      writes.put(feeKey, plus((Account) written, amount.value()));
+      write(feeKey, plus((Account) written, amount.value()));
     } else {
       feeCredit = feeCredit == null ? amount.value() : feeCredit.add(amount.value());
     }
@@ -126,8 +127,14 @@ final class IncarnationView implements StateAccess {
     return writes;
   }
 
-  private Object read(StateKey key) {
-    Object cached = readValues.get(key);
+  private void write(StateKey key, Object value) {
+    writes.put(key, value);
+    values.put(key, value);
+  }
+
+  /** The value at {@code key}: the incarnation's own write or earlier read, else a new read. */
+  private Object value(StateKey key) {
+    Object cached = values.get(key);
     if (cached != null) {
       return cached;
     }
@@ -141,7 +148,7 @@ final class IncarnationView implements StateAccess {
       blockedOn = blocked.blockingTxIndex();
       throw blocked;
     }
-    readValues.put(key, value);
+    values.put(key, value);
     return value;
   }
 
