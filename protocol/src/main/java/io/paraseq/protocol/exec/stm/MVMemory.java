@@ -58,7 +58,7 @@ final class MVMemory {
   private record Estimate() implements Entry {}
 
   private static final Estimate ESTIMATE = new Estimate();
-  private static final StateKey[] NO_KEYS = new StateKey[0];
+  private static final Location[] NO_LOCATIONS = new Location[0];
   private static final int[] NO_TXS = new int[0];
   private static final Entry[] NO_ENTRIES = new Entry[0];
 
@@ -119,12 +119,18 @@ final class MVMemory {
 
   /**
    * The entries of one location (not the fee recipient's), sorted by transaction index; every
-   * method holds the location's monitor, so a reader sees one consistent array.
+   * method holds the location's monitor, so a reader sees one consistent array. Knows its key, so
+   * the per-transaction lists of written locations need no map lookup.
    */
   private static final class Location {
+    private final StateKey key;
     private int[] txs = NO_TXS;
     private Entry[] entries = NO_ENTRIES;
     private int count;
+
+    Location(StateKey key) {
+      this.key = key;
+    }
 
     synchronized void put(int tx, Entry entry) {
       int at = Arrays.binarySearch(txs, 0, count, tx);
@@ -231,7 +237,18 @@ final class MVMemory {
   private final StateKey feeKey;
   private final ConcurrentHashMap<StateKey, Location> data;
   private final AtomicReferenceArray<Entry> feeEntries;
-  private final AtomicReferenceArray<StateKey[]> lastWritten;
+
+  /**
+   * Per transaction the locations its last recorded incarnation wrote; {@link #feeLocation} stands
+   * for the fee recipient, whose entries are in {@link #feeEntries}.
+   */
+  private final AtomicReferenceArray<Location[]> lastWritten;
+
+  /**
+   * The fee recipient's place in {@link #lastWritten}: never in {@link #data}, never holds entries.
+   */
+  private final Location feeLocation;
+
   private final AtomicReferenceArray<ReadSet> lastReads;
 
   /** An empty memory for a block of {@code size} transactions over {@code base}. */
@@ -240,12 +257,13 @@ final class MVMemory {
     this.base = Objects.requireNonNull(base, "base");
     this.feeRecipient = Objects.requireNonNull(feeRecipient, "feeRecipient");
     this.feeKey = StateKey.account(feeRecipient);
+    this.feeLocation = new Location(feeKey);
     this.data = new ConcurrentHashMap<>(Math.max(16, size * 4));
     this.feeEntries = new AtomicReferenceArray<>(size);
     this.lastWritten = new AtomicReferenceArray<>(size);
     this.lastReads = new AtomicReferenceArray<>(size);
     for (int i = 0; i < size; i++) {
-      lastWritten.set(i, NO_KEYS);
+      lastWritten.set(i, NO_LOCATIONS);
       lastReads.set(i, NO_READS);
     }
   }
@@ -269,8 +287,8 @@ final class MVMemory {
   boolean record(Version version, ReadSet reads, Map<StateKey, Object> writes) {
     int tx = version.txIndex();
     int incarnation = version.incarnation();
-    StateKey[] previous = lastWritten.get(tx);
-    StateKey[] written = writes.isEmpty() ? NO_KEYS : new StateKey[writes.size()];
+    Location[] previous = lastWritten.get(tx);
+    Location[] written = writes.isEmpty() ? NO_LOCATIONS : new Location[writes.size()];
     int count = 0;
     boolean wroteNewLocation = false;
     ReadOrigin.Written origin = new ReadOrigin.Written(version);
@@ -287,20 +305,23 @@ final class MVMemory {
                 throw new IllegalArgumentException(
                     "cannot write " + write.getValue() + " at " + key);
           };
+      Location location;
       if (fee) {
+        location = feeLocation;
         feeEntries.set(tx, entry);
       } else {
-        location(key).put(tx, entry);
+        location = location(key);
+        location.put(tx, entry);
       }
-      written[count++] = key;
-      wroteNewLocation |= !contains(previous, key);
+      written[count++] = location;
+      wroteNewLocation |= !contains(previous, location);
     }
-    for (StateKey stale : previous) {
-      if (!writes.containsKey(stale)) {
-        if (stale.equals(feeKey)) {
+    for (Location stale : previous) {
+      if (!writes.containsKey(stale.key)) {
+        if (stale == feeLocation) {
           feeEntries.set(tx, null);
         } else {
-          data.get(stale).remove(tx);
+          stale.remove(tx);
         }
       }
     }
@@ -325,11 +346,11 @@ final class MVMemory {
    * validator that aborted it, before it can run again.
    */
   void convertWritesToEstimates(int tx) {
-    for (StateKey key : lastWritten.get(tx)) {
-      if (key.equals(feeKey)) {
+    for (Location location : lastWritten.get(tx)) {
+      if (location == feeLocation) {
         feeEntries.set(tx, ESTIMATE);
       } else {
-        data.get(key).put(tx, ESTIMATE);
+        location.put(tx, ESTIMATE);
       }
     }
   }
@@ -410,9 +431,10 @@ final class MVMemory {
    */
   void forEachFinalWrittenBy(
       int tx, Predicate<StateKey> wanted, BiConsumer<StateKey, Object> action) {
-    for (StateKey key : lastWritten.get(tx)) {
-      if (wanted.test(key) && !key.equals(feeKey)) {
-        Object value = data.get(key).finalValueIfLast(tx, key);
+    for (Location location : lastWritten.get(tx)) {
+      StateKey key = location.key;
+      if (location != feeLocation && wanted.test(key)) {
+        Object value = location.finalValueIfLast(tx, key);
         if (value != null) {
           action.accept(key, value);
         }
@@ -451,12 +473,12 @@ final class MVMemory {
 
   private Location location(StateKey key) {
     Location location = data.get(key);
-    return location != null ? location : data.computeIfAbsent(key, k -> new Location());
+    return location != null ? location : data.computeIfAbsent(key, Location::new);
   }
 
-  private static boolean contains(StateKey[] keys, StateKey key) {
-    for (StateKey candidate : keys) {
-      if (candidate.equals(key)) {
+  private static boolean contains(Location[] locations, Location location) {
+    for (Location candidate : locations) {
+      if (candidate == location) {
         return true;
       }
     }
