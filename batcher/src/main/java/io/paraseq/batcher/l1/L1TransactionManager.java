@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,15 +169,7 @@ public final class L1TransactionManager implements AutoCloseable {
     if (loop == null) {
       return;
     }
-    loop.shutdown();
-    try {
-      if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
-        loop.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      loop.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    PollingLoop.stop(loop);
     loop = null;
   }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,15 +186,7 @@ public final class Batcher implements AutoCloseable {
     if (loop == null) {
       return;
     }
-    loop.shutdown();
-    try {
-      if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
-        loop.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      loop.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    PollingLoop.stop(loop);
     loop = null;
     log.info("batcher stopped");
   }

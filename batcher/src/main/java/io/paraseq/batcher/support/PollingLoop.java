@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The background loop of a batcher component: one daemon thread running a task every interval
- * (fixed delay, the first run at once). The task logs its own failures; the caller shuts the
- * returned executor down to stop it.
+ * (fixed delay, the first run at once). The task logs its own failures; {@link #stop} ends it.
  */
 public final class PollingLoop {
 
@@ -26,5 +25,21 @@ public final class PollingLoop {
             });
     loop.scheduleWithFixedDelay(task, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return loop;
+  }
+
+  /**
+   * Stops {@code loop}: no new run starts, a running one may finish within 30 s, then the thread is
+   * interrupted.
+   */
+  public static void stop(ScheduledExecutorService loop) {
+    loop.shutdown();
+    try {
+      if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
+        loop.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      loop.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

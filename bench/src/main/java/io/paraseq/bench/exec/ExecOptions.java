@@ -99,7 +99,16 @@ record ExecOptions(
    * @throws IllegalArgumentException for an unknown option or a bad value; its message says which
    */
   static ExecOptions parse(List<String> args) {
-    ExecOptions o = defaults();
+    ExecOptions d = defaults();
+    List<ExecWorkload> workloads = d.workloads;
+    List<Integer> accounts = d.accounts;
+    List<Integer> txs = d.txs;
+    List<Integer> threads = d.threads;
+    int warmup = d.warmup;
+    int iterations = d.iterations;
+    int largeWarmup = d.largeWarmup;
+    int largeIterations = d.largeIterations;
+    long seed = d.seed;
     List<String> rest = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("--") && arg.contains("=")) {
@@ -114,111 +123,22 @@ record ExecOptions(
         throw new IllegalArgumentException("missing value for " + name);
       }
       String v = rest.get(i + 1);
-      o =
-          switch (name) {
-            case "--workloads" ->
-                new ExecOptions(
-                    Arrays.stream(v.split(",")).map(ExecWorkload::parse).distinct().toList(),
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--accounts" ->
-                new ExecOptions(
-                    o.workloads,
-                    ints(name, v),
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--txs" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    ints(name, v),
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--threads" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    ints(name, v),
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--warmup" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    integer(name, v),
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--iterations" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    integer(name, v),
-                    o.largeWarmup,
-                    o.largeIterations,
-                    o.seed);
-            case "--large-warmup" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    integer(name, v),
-                    o.largeIterations,
-                    o.seed);
-            case "--large-iterations" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    integer(name, v),
-                    o.seed);
-            case "--seed" ->
-                new ExecOptions(
-                    o.workloads,
-                    o.accounts,
-                    o.txs,
-                    o.threads,
-                    o.warmup,
-                    o.iterations,
-                    o.largeWarmup,
-                    o.largeIterations,
-                    longValue(name, v));
-            default -> throw new IllegalArgumentException("unknown option " + name);
-          };
+      switch (name) {
+        case "--workloads" ->
+            workloads = Arrays.stream(v.split(",")).map(ExecWorkload::parse).distinct().toList();
+        case "--accounts" -> accounts = ints(name, v);
+        case "--txs" -> txs = ints(name, v);
+        case "--threads" -> threads = ints(name, v);
+        case "--warmup" -> warmup = integer(name, v);
+        case "--iterations" -> iterations = integer(name, v);
+        case "--large-warmup" -> largeWarmup = integer(name, v);
+        case "--large-iterations" -> largeIterations = integer(name, v);
+        case "--seed" -> seed = longValue(name, v);
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
     }
-    return o;
+    return new ExecOptions(
+        workloads, accounts, txs, threads, warmup, iterations, largeWarmup, largeIterations, seed);
   }
 
   /** A comma list of numbers and ranges {@code a-b}, in the order given, without repeats. */

@@ -130,6 +130,27 @@ final class AmmPairProgram implements Program {
     return new AbiEncoder().uint256(trade.amountOut()).encode();
   }
 
+  /**
+   * What adding and removing liquidity read first, in this order (the order fixes which loads are
+   * cold for gas): the two tokens, the packed reserves, the share supply.
+   */
+  private record Liquidity(
+      Address token0,
+      Address token1,
+      BigInteger reserve0,
+      BigInteger reserve1,
+      BigInteger totalShares) {
+
+    static Liquidity load(ProgramContext context, Address self) {
+      Address token0 = Slots.address(context.load(self, PairLayout.TOKEN0));
+      Address token1 = Slots.address(context.load(self, PairLayout.TOKEN1));
+      Word packed = context.load(self, PairLayout.RESERVES);
+      BigInteger total = context.load(self, PairLayout.TOTAL_SHARES).toBigInteger();
+      return new Liquidity(
+          token0, token1, PairLayout.reserve0(packed), PairLayout.reserve1(packed), total);
+    }
+  }
+
   private static Bytes addLiquidity(
       ProgramContext context, Address self, Address caller, Bytes data) {
     AbiDecoder args = AbiDecoder.arguments(data, 5);
@@ -138,12 +159,12 @@ final class AmmPairProgram implements Program {
     BigInteger min0 = args.uint256(2);
     BigInteger min1 = args.uint256(3);
     Address to = args.address(4);
-    Address token0 = Slots.address(context.load(self, PairLayout.TOKEN0));
-    Address token1 = Slots.address(context.load(self, PairLayout.TOKEN1));
-    Word packed = context.load(self, PairLayout.RESERVES);
-    BigInteger reserve0 = PairLayout.reserve0(packed);
-    BigInteger reserve1 = PairLayout.reserve1(packed);
-    BigInteger total = context.load(self, PairLayout.TOTAL_SHARES).toBigInteger();
+    Liquidity pool = Liquidity.load(context, self);
+    Address token0 = pool.token0();
+    Address token1 = pool.token1();
+    BigInteger reserve0 = pool.reserve0();
+    BigInteger reserve1 = pool.reserve1();
+    BigInteger total = pool.totalShares();
     Deposit deposit = Deposit.of(desired0, desired1, reserve0, reserve1, total);
     BigInteger amount0 = deposit.amount0();
     BigInteger amount1 = deposit.amount1();
@@ -181,12 +202,12 @@ final class AmmPairProgram implements Program {
     BigInteger min0 = args.uint256(1);
     BigInteger min1 = args.uint256(2);
     Address to = args.address(3);
-    Address token0 = Slots.address(context.load(self, PairLayout.TOKEN0));
-    Address token1 = Slots.address(context.load(self, PairLayout.TOKEN1));
-    Word packed = context.load(self, PairLayout.RESERVES);
-    BigInteger reserve0 = PairLayout.reserve0(packed);
-    BigInteger reserve1 = PairLayout.reserve1(packed);
-    BigInteger total = context.load(self, PairLayout.TOTAL_SHARES).toBigInteger();
+    Liquidity pool = Liquidity.load(context, self);
+    Address token0 = pool.token0();
+    Address token1 = pool.token1();
+    BigInteger reserve0 = pool.reserve0();
+    BigInteger reserve1 = pool.reserve1();
+    BigInteger total = pool.totalShares();
     Hash sharesSlot = context.mapping(PairLayout.SHARES, caller);
     BigInteger shares = context.load(self, sharesSlot).toBigInteger();
     if (shares.compareTo(liquidity) < 0) {

@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -71,6 +72,9 @@ final class PoolWriter {
   private final int maxBatch;
   private final BlockingQueue<Work> queue;
 
+  /** {@link #WAKE} markers in the queue, left out of the queue-depth gauge. */
+  private final AtomicInteger wakeMarkers = new AtomicInteger();
+
   /** Calls ({@link #call}), run by the writer before its next batch. */
   private final Queue<Task> calls = new ConcurrentLinkedQueue<>();
 
@@ -93,7 +97,7 @@ final class PoolWriter {
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.thread = Thread.ofPlatform().name("paraseq-pool-writer").unstarted(this::loop);
-    metrics.queueDepth(queue::size);
+    metrics.queueDepth(() -> Math.max(0, queue.size() - wakeMarkers.get()));
   }
 
   void start() {
@@ -138,7 +142,9 @@ final class PoolWriter {
     } else {
       calls.add(task);
       // Wakes a writer waiting on an empty queue; a full queue means it is busy and soon looks.
-      queue.offer(WAKE);
+      if (queue.offer(WAKE)) {
+        wakeMarkers.incrementAndGet();
+      }
     }
     return result;
   }
@@ -162,6 +168,7 @@ final class PoolWriter {
         }
         drained.add(first);
         queue.drainTo(drained, maxBatch - 1);
+        wakeMarkers.addAndGet(-(int) drained.stream().filter(w -> w == WAKE).count());
         process(drained);
       } catch (InterruptedException e) {
         log.warn("pool writer interrupted; stopping with queued={}", queue.size());
