@@ -160,12 +160,8 @@ final class AmmPairProgram implements Program {
     BigInteger min1 = args.uint256(3);
     Address to = args.address(4);
     Liquidity pool = Liquidity.load(context, self);
-    Address token0 = pool.token0();
-    Address token1 = pool.token1();
-    BigInteger reserve0 = pool.reserve0();
-    BigInteger reserve1 = pool.reserve1();
     BigInteger total = pool.totalShares();
-    Deposit deposit = Deposit.of(desired0, desired1, reserve0, reserve1, total);
+    Deposit deposit = Deposit.of(desired0, desired1, pool.reserve0(), pool.reserve1(), total);
     BigInteger amount0 = deposit.amount0();
     BigInteger amount1 = deposit.amount1();
     BigInteger liquidity = deposit.liquidity();
@@ -178,10 +174,10 @@ final class AmmPairProgram implements Program {
     if (liquidity.signum() <= 0) {
       throw Halt.reason("Pair: INSUFFICIENT_LIQUIDITY_MINTED");
     }
-    BigInteger newReserve0 = requireReserve(reserve0.add(amount0));
-    BigInteger newReserve1 = requireReserve(reserve1.add(amount1));
-    pull(context, self, token0, caller, amount0);
-    pull(context, self, token1, caller, amount1);
+    BigInteger newReserve0 = requireReserve(pool.reserve0().add(amount0));
+    BigInteger newReserve1 = requireReserve(pool.reserve1().add(amount1));
+    pull(context, self, pool.token0(), caller, amount0);
+    pull(context, self, pool.token1(), caller, amount1);
     if (total.signum() == 0) {
       total = mintShares(context, self, Address.ZERO, total, PairMath.MINIMUM_LIQUIDITY);
     }
@@ -203,18 +199,16 @@ final class AmmPairProgram implements Program {
     BigInteger min1 = args.uint256(2);
     Address to = args.address(3);
     Liquidity pool = Liquidity.load(context, self);
-    Address token0 = pool.token0();
-    Address token1 = pool.token1();
-    BigInteger reserve0 = pool.reserve0();
-    BigInteger reserve1 = pool.reserve1();
     BigInteger total = pool.totalShares();
     Hash sharesSlot = context.mapping(PairLayout.SHARES, caller);
     BigInteger shares = context.load(self, sharesSlot).toBigInteger();
     if (shares.compareTo(liquidity) < 0) {
       throw Halt.reason("Pair: burn amount exceeds balance");
     }
-    BigInteger amount0 = total.signum() == 0 ? total : liquidity.multiply(reserve0).divide(total);
-    BigInteger amount1 = total.signum() == 0 ? total : liquidity.multiply(reserve1).divide(total);
+    BigInteger amount0 =
+        total.signum() == 0 ? total : liquidity.multiply(pool.reserve0()).divide(total);
+    BigInteger amount1 =
+        total.signum() == 0 ? total : liquidity.multiply(pool.reserve1()).divide(total);
     if (amount0.signum() == 0 || amount1.signum() == 0) {
       throw Halt.reason("Pair: INSUFFICIENT_LIQUIDITY_BURNED");
     }
@@ -232,9 +226,9 @@ final class AmmPairProgram implements Program {
         Erc20Ledger.TRANSFER_EVENT,
         Erc20Ledger.topic(caller),
         Erc20Ledger.topic(Address.ZERO));
-    push(context, self, token0, to, amount0);
-    push(context, self, token1, to, amount1);
-    sync(context, self, reserve0.subtract(amount0), reserve1.subtract(amount1));
+    push(context, self, pool.token0(), to, amount0);
+    push(context, self, pool.token1(), to, amount1);
+    sync(context, self, pool.reserve0().subtract(amount0), pool.reserve1().subtract(amount1));
     context.log(
         self,
         new AbiEncoder().uint256(amount0).uint256(amount1).encode(),
