@@ -58,10 +58,16 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
   private final int maxTransactionBytes;
   private final ThreadPoolExecutor verifiers;
   private final PoolWriter writer;
-  private final RetryCache retries = new RetryCache(RETRY_CACHE_ENTRIES);
+  private final RetryCache retries = new RetryCache(RETRY_CACHE_ENTRIES, RETRY_CACHE_MAX_BYTES);
 
-  /** Entries of the {@link RetryCache}: more than a full pool, so a refused wave fits. */
-  static final int RETRY_CACHE_ENTRIES = 1 << 15;
+  /** Entries of the {@link RetryCache}: more than the pending area, so a refused wave fits. */
+  static final int RETRY_CACHE_ENTRIES = 1 << 13;
+
+  /**
+   * The largest transaction the {@link RetryCache} keeps (raw bytes): transfers and ordinary calls,
+   * not 128 KiB blobs of call data, so the cache stays within a few MiB.
+   */
+  static final int RETRY_CACHE_MAX_BYTES = 1024;
 
   IngressService(
       TransactionValidator validator,
@@ -145,7 +151,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     VerifiedTransaction retried = retries.get(RetryCache.hashOf(raw));
     if (retried != null) {
       metrics.retryCached();
-      return toWriter(retried);
+      return toWriter(retried, raw.length());
     }
     try {
       return CompletableFuture.supplyAsync(() -> validator.verify(raw), verifiers)
@@ -203,7 +209,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
         if (Long.compareUnsigned(gas, MAX_GAS_LIMIT) > 0) {
           yield rejected(new IngressResult.ExceedsGasLimit(gas, MAX_GAS_LIMIT));
         }
-        yield toWriter(tx);
+        yield toWriter(tx, raw.length());
       }
     };
   }
@@ -212,7 +218,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
    * Hands {@code tx} to the pool writer; a refusal for back-pressure remembers it in the {@link
    * RetryCache} for the client's retry, any other answer forgets it.
    */
-  private CompletableFuture<IngressResult> toWriter(VerifiedTransaction tx) {
+  private CompletableFuture<IngressResult> toWriter(VerifiedTransaction tx, int rawLength) {
     return writer
         .submit(tx)
         .whenComplete(
@@ -221,7 +227,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
                 metrics.rejected(busy);
               }
               if (isBackPressure(result)) {
-                retries.remember(tx);
+                retries.remember(tx, rawLength);
               } else {
                 retries.forget(tx);
               }

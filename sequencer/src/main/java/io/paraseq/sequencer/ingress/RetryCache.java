@@ -23,18 +23,20 @@ final class RetryCache {
 
   private final AtomicReferenceArray<VerifiedTransaction> entries;
   private final int mask;
+  private final int maxBytes;
 
   /**
-   * A cache of {@code capacity} entries.
+   * A cache of {@code capacity} entries keeping transactions of at most {@code maxBytes} raw bytes.
    *
    * @throws IllegalArgumentException unless {@code capacity} is a power of two ≥ 1
    */
-  RetryCache(int capacity) {
+  RetryCache(int capacity, int maxBytes) {
     if (capacity < 1 || Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
     }
     this.entries = new AtomicReferenceArray<>(capacity);
     this.mask = capacity - 1;
+    this.maxBytes = maxBytes;
   }
 
   /** The hash of a transaction with these raw bytes. */
@@ -48,9 +50,11 @@ final class RetryCache {
     return tx != null && tx.hash().equals(hash) ? tx : null;
   }
 
-  /** Remembers {@code tx} for its next submission. */
-  void remember(VerifiedTransaction tx) {
-    entries.set(index(tx.hash()), tx);
+  /** Remembers {@code tx}, of {@code rawLength} bytes, for its next submission (if not too big). */
+  void remember(VerifiedTransaction tx, int rawLength) {
+    if (rawLength <= maxBytes) {
+      entries.set(index(tx.hash()), tx);
+    }
   }
 
   /** Forgets {@code tx} (it was accepted or refused for good). */
