@@ -1,6 +1,6 @@
 package io.paraseq.bench.compress;
 
-import java.util.ArrayList;
+import io.paraseq.bench.CommandLineOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,20 +50,9 @@ record CompressOptions(
    */
   static CompressOptions parse(List<String> args) {
     CompressOptions options = defaults();
-    List<String> rest = new ArrayList<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        rest.addAll(Arrays.asList(arg.split("=", 2)));
-      } else {
-        rest.add(arg);
-      }
-    }
-    for (int i = 0; i < rest.size(); i += 2) {
-      String name = rest.get(i);
-      if (i + 1 >= rest.size()) {
-        throw new IllegalArgumentException("missing value for " + name);
-      }
-      String value = rest.get(i + 1);
+    for (CommandLineOptions.Option option : CommandLineOptions.parse(args)) {
+      String name = option.name();
+      String value = option.value();
       options =
           switch (name) {
             case "--txs" -> options.with(positive(name, value), 0);

@@ -1,5 +1,6 @@
 package io.paraseq.bench.exec;
 
+import io.paraseq.bench.CommandLineOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,20 +110,9 @@ record ExecOptions(
     int largeWarmup = d.largeWarmup;
     int largeIterations = d.largeIterations;
     long seed = d.seed;
-    List<String> rest = new ArrayList<>();
-    for (String arg : args) {
-      if (arg.startsWith("--") && arg.contains("=")) {
-        rest.addAll(Arrays.asList(arg.split("=", 2)));
-      } else {
-        rest.add(arg);
-      }
-    }
-    for (int i = 0; i < rest.size(); i += 2) {
-      String name = rest.get(i);
-      if (i + 1 >= rest.size()) {
-        throw new IllegalArgumentException("missing value for " + name);
-      }
-      String v = rest.get(i + 1);
+    for (CommandLineOptions.Option option : CommandLineOptions.parse(args)) {
+      String name = option.name();
+      String v = option.value();
       switch (name) {
         case "--workloads" ->
             workloads = Arrays.stream(v.split(",")).map(ExecWorkload::parse).distinct().toList();
