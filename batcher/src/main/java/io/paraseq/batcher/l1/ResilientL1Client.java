@@ -12,6 +12,7 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -123,6 +124,16 @@ public final class ResilientL1Client implements L1Client {
   @Override
   public Bytes call(Address to, Bytes data) {
     return guarded("eth_call", () -> delegate.call(to, data));
+  }
+
+  @Override
+  public List<L1Log> logs(Address address, Hash topic0, long fromBlock, long toBlock) {
+    return guarded("eth_getLogs", () -> delegate.logs(address, topic0, fromBlock, toBlock));
+  }
+
+  @Override
+  public Optional<L1TransactionData> transaction(Hash txHash) {
+    return guarded("eth_getTransactionByHash", () -> delegate.transaction(txHash));
   }
 
   private <T> T guarded(String method, Supplier<T> call) {

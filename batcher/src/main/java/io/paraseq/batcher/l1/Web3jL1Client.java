@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
@@ -15,9 +17,12 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
@@ -114,6 +119,49 @@ public final class Web3jL1Client implements L1Client {
                     DefaultBlockParameterName.LATEST))
             .getValue();
     return Bytes.fromHex(value == null ? "0x" : value);
+  }
+
+  @Override
+  public List<L1Log> logs(Address address, Hash topic0, long fromBlock, long toBlock) {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
+            address.toLowerHex());
+    filter.addSingleTopic(topic0.toString());
+    List<EthLog.LogResult> results = send("eth_getLogs", web3j.ethGetLogs(filter)).getLogs();
+    List<L1Log> logs = new ArrayList<>(results.size());
+    for (EthLog.LogResult<?> result : results) {
+      if (!(result.get() instanceof Log log)) {
+        throw new L1UnavailableException("eth_getLogs answered hashes instead of logs");
+      }
+      if (log.isRemoved()) {
+        continue;
+      }
+      logs.add(
+          new L1Log(
+              Address.fromHex(log.getAddress()),
+              log.getTopics().stream().map(Hash::fromHex).toList(),
+              Bytes.fromHex(log.getData() == null ? "0x" : log.getData()),
+              log.getBlockNumber().longValueExact(),
+              Hash.fromHex(log.getBlockHash()),
+              Hash.fromHex(log.getTransactionHash()),
+              log.getLogIndex().longValueExact()));
+    }
+    return logs;
+  }
+
+  @Override
+  public Optional<L1TransactionData> transaction(Hash txHash) {
+    return send("eth_getTransactionByHash", web3j.ethGetTransactionByHash(txHash.toString()))
+        .getTransaction()
+        .map(
+            tx ->
+                new L1TransactionData(
+                    Hash.fromHex(tx.getHash()),
+                    Address.fromHex(tx.getFrom()),
+                    Optional.ofNullable(tx.getTo()).map(Address::fromHex),
+                    Bytes.fromHex(tx.getInput() == null ? "0x" : tx.getInput())));
   }
 
   private Optional<L1Block> block(String name, DefaultBlockParameter parameter) {

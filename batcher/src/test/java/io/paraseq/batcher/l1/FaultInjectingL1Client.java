@@ -78,4 +78,14 @@ final class FaultInjectingL1Client implements L1Client {
   public Bytes call(Address to, Bytes data) {
     return real.call(to, data);
   }
+
+  @Override
+  public java.util.List<L1Log> logs(Address address, Hash topic0, long fromBlock, long toBlock) {
+    return real.logs(address, topic0, fromBlock, toBlock);
+  }
+
+  @Override
+  public Optional<L1TransactionData> transaction(Hash txHash) {
+    return real.transaction(txHash);
+  }
 }

@@ -1,0 +1,63 @@
+package io.paraseq.batcher.derive;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The verifier's Micrometer meters ({@code paraseq.verifier.*}): batches, blocks and transactions
+ * verified, the last verified L2 block, the L1 lag, and whether a mismatch stopped it.
+ */
+final class VerifierMetrics {
+
+  private final Counter batches;
+  private final Counter blocks;
+  private final Counter transactions;
+  private final AtomicLong verifiedBlock = new AtomicLong();
+  private final AtomicLong l1Lag = new AtomicLong();
+  private final AtomicLong mismatch = new AtomicLong();
+
+  VerifierMetrics(MeterRegistry registry) {
+    batches =
+        Counter.builder("paraseq.verifier.batches")
+            .description("Batches re-executed whose state root matched")
+            .register(registry);
+    blocks =
+        Counter.builder("paraseq.verifier.blocks")
+            .description("L2 blocks derived from L1 and verified")
+            .register(registry);
+    transactions =
+        Counter.builder("paraseq.verifier.transactions")
+            .description("L2 transactions derived from L1 and verified")
+            .register(registry);
+    Gauge.builder("paraseq.verifier.verified.block", verifiedBlock, AtomicLong::get)
+        .description("The last L2 block of the last verified batch")
+        .register(registry);
+    Gauge.builder("paraseq.verifier.l1.lag.blocks", l1Lag, AtomicLong::get)
+        .description("Confirmed L1 blocks whose logs are not read yet")
+        .register(registry);
+    Gauge.builder("paraseq.verifier.mismatch", mismatch, AtomicLong::get)
+        .description("1 once a batch did not verify (following stopped)")
+        .register(registry);
+  }
+
+  void verified(DerivedBatch batch) {
+    batches.increment();
+    blocks.increment(batch.batch().blocks().size());
+    transactions.increment(batch.batch().transactionCount());
+    verifiedBlock.set(batch.header().lastBlock());
+  }
+
+  void position(long lastBlock) {
+    verifiedBlock.set(lastBlock);
+  }
+
+  void l1Lag(long blocks) {
+    l1Lag.set(Math.max(0, blocks));
+  }
+
+  void mismatch() {
+    mismatch.set(1);
+  }
+}
