@@ -11,6 +11,6 @@ public class ParaseqApplication {
 
   /** Starts the node; settings come from application.yml, the environment and the arguments. */
   public static void main(String[] args) {
-    SpringApplication.run(ParaseqApplication.class, args);
+    SpringApplication.run(ParaseqApplication.class, RoleArgument.rewrite(args));
   }
 }

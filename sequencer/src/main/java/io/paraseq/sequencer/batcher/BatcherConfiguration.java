@@ -17,6 +17,7 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.sequencer.chain.ChainHead;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.config.L1Properties;
+import io.paraseq.sequencer.config.NodeProperties;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,8 +29,9 @@ import org.web3j.protocol.Web3j;
 /**
  * The batcher's progress (always: the block names {@code safe} and {@code finalized} read it; it
  * stays at the genesis while no batcher runs) and, with {@code paraseq.batcher.enabled=true}, the
- * batcher itself: its L1 transaction manager (polled by the batcher's loop, not started on its
- * own), its store, and its loop thread, started with the context and stopped with it.
+ * batcher itself (never in the verifier role): its L1 transaction manager (polled by the batcher's
+ * loop, not started on its own), its store, and its loop thread, started with the context and
+ * stopped with it.
  */
 @Configuration(proxyBeanMethods = false)
 class BatcherConfiguration {
@@ -41,6 +43,10 @@ class BatcherConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(prefix = "paraseq.batcher", name = "enabled", havingValue = "true")
+  @ConditionalOnProperty(
+      name = NodeProperties.ROLE_PROPERTY,
+      havingValue = "sequencer",
+      matchIfMissing = true)
   static class Enabled {
 
     @Bean

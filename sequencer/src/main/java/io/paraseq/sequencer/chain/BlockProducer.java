@@ -1,5 +1,7 @@
 package io.paraseq.sequencer.chain;
 
+import io.paraseq.batcher.derive.DerivedChain;
+import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.block.Block;
 import io.paraseq.protocol.block.BlockHeader;
 import io.paraseq.protocol.chain.BlockAssembler;
@@ -70,6 +72,12 @@ import org.slf4j.LoggerFactory;
  * producer stops for good (fail-stop), nothing later is persisted or published, it reports DOWN in
  * the {@code producer} health component and logs at ERROR; a restart rebuilds the state from the
  * database, where the block does not exist.
+ *
+ * <p><b>Import (verifier role).</b> With production disabled, {@link #importBlock} runs a block
+ * derived from L1 as a state task: checked and executed by the producer's rules ({@link
+ * BlockImporter}), sealed by the same assembler and written and published by the same persister, so
+ * a verifier's chain is stored and served exactly like a sequencer's. The same fail-stop applies
+ * once its diff is applied.
  */
 final class BlockProducer implements AutoCloseable {
 
@@ -92,6 +100,7 @@ final class BlockProducer implements AutoCloseable {
   private final NextBlockContext nextContext;
   private final Thread thread;
   private final StateTasks stateTasks;
+  private final BlockImporter importer;
 
   /** The parent of the next block; producer thread only. */
   private BlockHeader parent;
@@ -122,6 +131,7 @@ final class BlockProducer implements AutoCloseable {
     this.persister = new BlockPersister(store, head, metrics, this::stopAfterFailure);
     this.thread = Thread.ofPlatform().name("paraseq-block-producer").unstarted(this::loop);
     this.stateTasks = new StateTasks(thread);
+    this.importer = new BlockImporter(config, executor);
     metrics.head(parent.number());
   }
 
@@ -163,6 +173,49 @@ final class BlockProducer implements AutoCloseable {
    */
   <T> CompletableFuture<T> onStateOwner(Function<WorldState, T> work) {
     return stateTasks.submit(work);
+  }
+
+  /**
+   * Imports {@code block}, derived from L1, on top of the head (verifier role: production must be
+   * disabled). The future completes after the block is committed and published, with the new head;
+   * or with the reason the block is invalid (nothing changed); or fails when the state owner has
+   * stopped, or the block was applied but not persisted (fail-stop, as for a produced block).
+   */
+  CompletableFuture<DerivedChain.Import> importBlock(BatchBlock block) {
+    if (properties.enabled()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("blocks are imported only while production is disabled"));
+    }
+    return stateTasks.submit(ignored -> importOnOwner(block));
+  }
+
+  private DerivedChain.Import importOnOwner(BatchBlock block) {
+    assertOwner();
+    long started = System.nanoTime();
+    BlockImporter.Checked checked = importer.execute(parent, block, state.view());
+    if (checked instanceof BlockImporter.Checked.Invalid(String reason)) {
+      return new DerivedChain.Import.Invalid(block.number(), reason);
+    }
+    BlockImporter.Checked.Executable executable = (BlockImporter.Checked.Executable) checked;
+    BlockExecution execution = executable.execution();
+    try {
+      Block sealedBlock = assembler.assemble(parent, executable.context(), execution);
+      StateSnapshot after = state.view();
+      SealedBlock sealed =
+          SealedBlock.of(sealedBlock, execution.included(), execution.diff(), after, List.of());
+      BlockHeader header = sealedBlock.header();
+      parent = header;
+      if (!persister.submit(
+              new BlockPersister.BuiltBlock(sealed, after, 0, started, System.nanoTime()))
+          || !persister.awaitInFlight()) {
+        throw new IllegalStateException("block " + header.number() + " was not persisted");
+      }
+      return new DerivedChain.Import.Imported(
+          new DerivedChain.Tip(header.number(), header.hash(), header.stateRoot()));
+    } catch (RuntimeException e) {
+      stopAfterFailure(block.number(), e);
+      throw e;
+    }
   }
 
   private void loop() {

@@ -38,4 +38,9 @@ record ProducerProperties(
           "paraseq.producer.block-interval must be between 10ms and 1h, got " + blockInterval);
     }
   }
+
+  /** These settings with production off (the verifier role). */
+  ProducerProperties disabled() {
+    return new ProducerProperties(false, blockInterval, maxTransactions, emptyBlocks);
+  }
 }

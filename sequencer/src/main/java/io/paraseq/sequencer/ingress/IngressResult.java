@@ -103,4 +103,12 @@ public sealed interface IngressResult {
       return "busy";
     }
   }
+
+  /** The node is a verifier: it takes no transactions (send them to the sequencer). */
+  record NotSequencer() implements Rejected {
+    @Override
+    public String tag() {
+      return "not_sequencer";
+    }
+  }
 }

@@ -187,6 +187,13 @@ public enum ProblemType {
       "Transaction pool full",
       "txpool is full",
       RpcError.TXPOOL_FULL),
+  /** The node is a verifier: it takes no transactions. */
+  NOT_AVAILABLE_ON_VERIFIER(
+      "not-available-on-verifier",
+      HttpStatus.NOT_IMPLEMENTED,
+      "Not available on a verifier",
+      "method not available on a verifier: send transactions to the sequencer",
+      RpcError.NOT_AVAILABLE_ON_VERIFIER),
   /** Back-pressure: an ingress queue is full; retry later. */
   INGRESS_BUSY(
       "ingress-busy",

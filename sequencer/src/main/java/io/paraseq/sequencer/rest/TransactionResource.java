@@ -3,9 +3,12 @@ package io.paraseq.sequencer.rest;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.chain.BlockNumbers;
+import io.paraseq.sequencer.config.NodeProperties;
 import io.paraseq.sequencer.ingress.IngressProperties;
 import io.paraseq.sequencer.ingress.IngressResult;
+import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
+import io.paraseq.sequencer.ingress.VerifierIngress;
 import io.paraseq.sequencer.rpc.HexCodec;
 import io.paraseq.sequencer.rpc.IngressErrors;
 import io.paraseq.sequencer.store.ChainQueries;
@@ -57,11 +60,12 @@ final class TransactionResource {
   private final BlockNumbers numbers;
 
   TransactionResource(
-      TransactionIngress ingress,
+      IngressService ingress,
+      NodeProperties node,
       IngressProperties ingressProperties,
       ChainQueries queries,
       BlockNumbers numbers) {
-    this.ingress = Objects.requireNonNull(ingress, "ingress");
+    this.ingress = node.verifier() ? new VerifierIngress() : Objects.requireNonNull(ingress);
     this.body = TransactionBody.forTransactionsOf(ingressProperties.maxTransactionBytes());
     this.timeout = TransactionIngress.DEFAULT_WAIT;
     this.queries = Objects.requireNonNull(queries, "queries");
@@ -135,7 +139,8 @@ final class TransactionResource {
     ProblemType.INSUFFICIENT_FUNDS,
     ProblemType.ACCOUNT_LIMIT_EXCEEDED,
     ProblemType.TXPOOL_FULL,
-    ProblemType.INGRESS_BUSY
+    ProblemType.INGRESS_BUSY,
+    ProblemType.NOT_AVAILABLE_ON_VERIFIER
   })
   @PostMapping(
       path = PATH,

@@ -21,6 +21,7 @@ public final class IngressErrors {
               "transaction size " + o.size() + ", limit " + o.limit());
       case IngressResult.ExceedsGasLimit e -> RpcError.EXCEEDS_BLOCK_GAS_LIMIT.failure();
       case IngressResult.Busy b -> RpcError.INGRESS_BUSY.failure();
+      case IngressResult.NotSequencer n -> RpcError.NOT_AVAILABLE_ON_VERIFIER.failure();
       case IngressResult.Invalid invalid -> invalid(invalid);
       case IngressResult.PoolRefused refused -> refused(refused);
     };

@@ -76,6 +76,9 @@ public enum RpcError {
    * message is the rule's description and detail rather than this text.
    */
   INVALID_TRANSACTION(-32000, "invalid transaction"),
+  /** A verifier takes no transactions (EIP-1474's method-not-supported code). */
+  NOT_AVAILABLE_ON_VERIFIER(
+      -32004, "method not available on a verifier: send transactions to the sequencer"),
   /** Back-pressure: an ingress queue is full; retry later (EIP-1474's limit-exceeded code). */
   INGRESS_BUSY(-32005, "transaction ingress is busy, try again later"),
 

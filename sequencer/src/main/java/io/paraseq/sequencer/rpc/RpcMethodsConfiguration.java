@@ -7,8 +7,10 @@ import io.paraseq.sequencer.chain.FeeOracle;
 import io.paraseq.sequencer.chain.NextBlockContext;
 import io.paraseq.sequencer.chain.StateProofs;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.config.NodeProperties;
 import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.ingress.TransactionIngress;
+import io.paraseq.sequencer.ingress.VerifierIngress;
 import io.paraseq.sequencer.store.ChainQueries;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +18,34 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The JSON-RPC server's beans and <b>the method table</b>: adding a method is one class and one
- * line in {@link #rpcMethods}.
+ * line in {@link #rpcMethods}. A verifier answers {@code eth_sendRawTransaction} with {@link
+ * RpcError#NOT_AVAILABLE_ON_VERIFIER} ({@link VerifierIngress}).
  */
 @Configuration(proxyBeanMethods = false)
 class RpcMethodsConfiguration {
 
   @Bean
   RpcMethods rpcMethods(
+      ChainProperties chain,
+      NodeProperties node,
+      IngressService ingress,
+      StateSources state,
+      ChainQueries queries,
+      BlockNumbers numbers,
+      FeeOracle fees,
+      RpcProperties properties) {
+    return table(
+        chain,
+        node.verifier() ? new VerifierIngress() : ingress,
+        state,
+        queries,
+        numbers,
+        fees,
+        properties);
+  }
+
+  /** The method table over {@code ingress}. */
+  static RpcMethods table(
       ChainProperties chain,
       TransactionIngress ingress,
       StateSources state,

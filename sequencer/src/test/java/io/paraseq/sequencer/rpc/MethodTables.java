@@ -39,15 +39,14 @@ final class MethodTables {
   static RpcMethods standard() {
     ChainHead head = TestHeads.genesis();
     ChainQueries queries = new ChainQueries(new PGSimpleDataSource());
-    return new RpcMethodsConfiguration()
-        .rpcMethods(
-            CHAIN,
-            NO_INGRESS,
-            TestStateSources.none(),
-            queries,
-            new BlockNumbers(head),
-            new FeeOracle(TestHeads.CONFIG, head, queries),
-            properties(1000));
+    return RpcMethodsConfiguration.table(
+        CHAIN,
+        NO_INGRESS,
+        TestStateSources.none(),
+        queries,
+        new BlockNumbers(head),
+        new FeeOracle(TestHeads.CONFIG, head, queries),
+        properties(1000));
   }
 
   /** The standard table with each of {@code replacements} answering to its name. */

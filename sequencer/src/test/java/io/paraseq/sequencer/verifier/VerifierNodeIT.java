@@ -1,0 +1,207 @@
+package io.paraseq.sequencer.verifier;
+
+import static io.paraseq.sequencer.verifier.MixedTransactions.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paraseq.batcher.post.Batcher;
+import io.paraseq.contracts.Deployment;
+import io.paraseq.contracts.RollupDeployer;
+import io.paraseq.contracts.testing.AnvilFixture;
+import io.paraseq.contracts.testing.DevAccounts;
+import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.chain.DevnetPrograms;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.chain.GenesisStateRoot;
+import io.paraseq.sequencer.config.ChainProperties;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A sequencer with its batcher (this test's application) and a verifier (a second application in
+ * the verifier role, its own schema), against a real anvil (a block every second) and a real
+ * PostgreSQL: 1,000 mixed transactions go through the sequencer, every block reaches L1 in batches,
+ * and the verifier, reading only L1, reaches the same head with the same block hash and state root;
+ * its read-only JSON-RPC answers the sequencer's balances, token balances and nonces, and refuses
+ * transactions.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VerifierNodeIT {
+
+  @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema();
+  @RegisterExtension static final PostgresFixture verifierDb = PostgresFixture.freshSchema();
+
+  @RegisterExtension
+  static final AnvilFixture anvil = AnvilFixture.start(List.of("--block-time", "1"));
+
+  static final ChainId CHAIN = ChainId.of(3195);
+  static Deployment deployment;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
+    deployment =
+        RollupDeployer.deploy(
+            anvil.web3j(),
+            anvil.credentials(0),
+            anvil.credentials(0).getAddress(),
+            anvil.credentials(0).getAddress(),
+            genesis.bytes().toArray(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("paraseq.db.schema", db::schema);
+    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
+    registry.add("paraseq.l1.chain-id", () -> AnvilFixture.CHAIN_ID);
+    registry.add("paraseq.l1.rollup-address", deployment::rollup);
+    registry.add("paraseq.producer.block-interval", () -> "100ms");
+    registry.add("paraseq.batcher.enabled", () -> "true");
+    registry.add("paraseq.batcher.private-key", () -> DevAccounts.PRIVATE_KEYS.get(0));
+    registry.add("paraseq.batcher.max-age", () -> "2s");
+    registry.add("paraseq.batcher.poll-interval", () -> "200ms");
+    registry.add("paraseq.batcher.l1tx.confirmation-depth", () -> "2");
+  }
+
+  @LocalServerPort int port;
+  @Autowired Batcher batcher;
+
+  Web3j sequencer;
+  VerifierNode verifier;
+
+  @BeforeEach
+  void start() throws IOException {
+    sequencer = Web3j.build(new HttpService("http://127.0.0.1:" + port + "/"));
+    long genesisTimestamp = block(sequencer, 0).getTimestamp().longValueExact();
+    verifier =
+        VerifierNode.start(
+            Map.of(
+                "spring.datasource.url", verifierDb.jdbcUrl(),
+                "paraseq.db.schema", verifierDb.schema(),
+                "paraseq.l1.rpc-url", anvil.rpcUrl(),
+                "paraseq.l1.chain-id", AnvilFixture.CHAIN_ID,
+                "paraseq.l1.rollup-address", deployment.rollup(),
+                "paraseq.genesis.timestamp", genesisTimestamp,
+                "paraseq.verifier.start-l1-block", deployment.deployBlock()));
+  }
+
+  @AfterEach
+  void stop() {
+    verifier.close();
+    sequencer.shutdown();
+  }
+
+  @Test
+  void verifierReachesTheSequencersHeadAndStateFromL1Alone() throws Exception {
+    List<String> hashes = MixedTransactions.send(sequencer, CHAIN, 100);
+    assertThat(hashes).hasSize(1_000);
+    waitFor(
+        "all transactions included",
+        Duration.ofSeconds(90),
+        () -> hashes.stream().allMatch(this::included));
+    long head = blockNumber(sequencer);
+
+    waitFor(
+        "the verifier reaches block " + head,
+        Duration.ofSeconds(120),
+        () -> verifier.verifier().cursor().lastBlock() >= head);
+    assertThat(batcher.halted()).isEmpty();
+    assertThat(verifier.verifier().mismatch()).isEmpty();
+    assertThat(blockNumber(verifier.rpc())).isEqualTo(head);
+
+    EthBlock.Block ours = block(sequencer, head);
+    EthBlock.Block theirs = block(verifier.rpc(), head);
+    assertThat(theirs.getHash()).isEqualTo(ours.getHash());
+    assertThat(theirs.getStateRoot()).isEqualTo(ours.getStateRoot());
+    assertThat(theirs.getTransactions()).hasSameSizeAs(ours.getTransactions());
+    assertThat(block(verifier.rpc(), 1).getHash()).isEqualTo(block(sequencer, 1).getHash());
+
+    for (int s = 0; s < MixedTransactions.SENDERS; s++) {
+      String account = MixedTransactions.account(s).toLowerHex();
+      assertThat(balance(verifier.rpc(), account)).isEqualTo(balance(sequencer, account));
+      assertThat(nonce(verifier.rpc(), account)).isEqualTo(nonce(sequencer, account));
+      assertThat(tokenBalance(verifier.rpc(), account)).isEqualTo(tokenBalance(sequencer, account));
+    }
+    var receipt = verifier.rpc().ethGetTransactionReceipt(hashes.getLast()).send();
+    assertThat(receipt.getTransactionReceipt()).isPresent();
+    String reverting = hashes.get(5 * MixedTransactions.SENDERS); // sender 0, nonce 5
+    assertThat(status(verifier.rpc(), reverting)).isEqualTo("0x0");
+    assertThat(status(sequencer, reverting)).isEqualTo("0x0");
+    assertThat(verifier.counter("paraseq.verifier.batches")).isPositive();
+    assertThat(verifier.gauge("paraseq.verifier.mismatch")).isZero();
+
+    var refused = verifier.rpc().ethSendRawTransaction("0x02").send();
+    assertThat(refused.hasError()).isTrue();
+    assertThat(refused.getError().getMessage()).contains("not available on a verifier");
+  }
+
+  private static String status(Web3j node, String hash) throws IOException {
+    return node.ethGetTransactionReceipt(hash)
+        .send()
+        .getTransactionReceipt()
+        .orElseThrow()
+        .getStatus();
+  }
+
+  private boolean included(String hash) {
+    try {
+      return sequencer.ethGetTransactionReceipt(hash).send().getTransactionReceipt().isPresent();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static EthBlock.Block block(Web3j node, long number) throws IOException {
+    return node.ethGetBlockByNumber(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+        .send()
+        .getBlock();
+  }
+
+  private static long blockNumber(Web3j node) throws IOException {
+    return node.ethBlockNumber().send().getBlockNumber().longValueExact();
+  }
+
+  private static BigInteger balance(Web3j node, String account) throws IOException {
+    return node.ethGetBalance(account, DefaultBlockParameterName.LATEST).send().getBalance();
+  }
+
+  private static BigInteger nonce(Web3j node, String account) throws IOException {
+    return node.ethGetTransactionCount(account, DefaultBlockParameterName.LATEST)
+        .send()
+        .getTransactionCount();
+  }
+
+  private static String tokenBalance(Web3j node, String account) throws IOException {
+    String data =
+        FunctionEncoder.encode(
+            new Function(
+                "balanceOf", List.of(new org.web3j.abi.datatypes.Address(account)), List.of()));
+    return node.ethCall(
+            Transaction.createEthCallTransaction(
+                account, Address.fromHex(DevnetPrograms.TOKEN_A.toLowerHex()).toLowerHex(), data),
+            DefaultBlockParameterName.LATEST)
+        .send()
+        .getValue();
+  }
+}
