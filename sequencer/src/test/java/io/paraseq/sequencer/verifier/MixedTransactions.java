@@ -43,8 +43,13 @@ final class MixedTransactions {
 
   /** Sends {@code perSender} transactions from each sender (nonces from 0); returns the hashes. */
   static List<String> send(Web3j node, ChainId chain, int perSender) throws IOException {
+    return send(node, chain, 0, perSender);
+  }
+
+  /** Sends the transactions of nonces {@code from..to-1} of each sender; returns the hashes. */
+  static List<String> send(Web3j node, ChainId chain, int from, int to) throws IOException {
     List<String> hashes = new ArrayList<>();
-    for (int nonce = 0; nonce < perSender; nonce++) {
+    for (int nonce = from; nonce < to; nonce++) {
       for (int s = 0; s < SENDERS; s++) {
         String raw = TransactionSigner.sign(transaction(chain, s, nonce), key(s)).encoded().toHex();
         var answer = node.ethSendRawTransaction(raw).send();

@@ -1,0 +1,284 @@
+package io.paraseq.sequencer.verifier;
+
+import static io.paraseq.sequencer.verifier.MixedTransactions.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paraseq.batcher.build.BatchEncoding;
+import io.paraseq.batcher.build.EncodedBatch;
+import io.paraseq.batcher.build.SealedBlock;
+import io.paraseq.batcher.derive.DerivationError;
+import io.paraseq.batcher.derive.DerivationFailure;
+import io.paraseq.contracts.Deployment;
+import io.paraseq.contracts.RollupDeployer;
+import io.paraseq.contracts.generated.Rollup;
+import io.paraseq.contracts.testing.AnvilFixture;
+import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.batch.BatchBlock;
+import io.paraseq.protocol.batch.BatchEncoder;
+import io.paraseq.protocol.batch.Codec;
+import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.types.Bytes;
+import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.batcher.NodeBlocks;
+import io.paraseq.sequencer.chain.ChainHead;
+import io.paraseq.sequencer.chain.GenesisStateRoot;
+import io.paraseq.sequencer.config.ChainProperties;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Batches tampered with by the test, posted with the sequencer key straight through the Rollup
+ * wrapper (the node's own batcher is off): a wrong new state root, truncated (undecodable) data,
+ * and well-formed data whose block replays a transaction. Each goes to its own Rollup, followed by
+ * its own verifier (a second application in the verifier role, its own schema), against a real
+ * anvil and PostgreSQL: the verifier verifies what is right, stops at the tampered batch, names the
+ * batch and the first block it can show differs (log line, {@code paraseq.verifier.mismatch},
+ * health DOWN), and keeps serving reads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class VerifierTamperIT {
+
+  @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema();
+  @RegisterExtension static final PostgresFixture rootDb = PostgresFixture.freshSchema();
+  @RegisterExtension static final PostgresFixture dataDb = PostgresFixture.freshSchema();
+  @RegisterExtension static final PostgresFixture replayDb = PostgresFixture.freshSchema();
+  @RegisterExtension static final AnvilFixture anvil = AnvilFixture.start();
+
+  static final ChainId CHAIN = ChainId.of(3195);
+  static final Hash GENESIS = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", db::jdbcUrl);
+    registry.add("paraseq.db.schema", db::schema);
+    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
+    registry.add("paraseq.producer.block-interval", () -> "100ms");
+  }
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired ChainHead head;
+
+  Web3j sequencer;
+  List<SealedBlock> blocks;
+
+  @BeforeEach
+  void produceBlocks() throws Exception {
+    sequencer = Web3j.build(new HttpService("http://127.0.0.1:" + port + "/"));
+    if (head.current().number() == 0) {
+      for (int round = 0; round < 3; round++) {
+        List<String> hashes = MixedTransactions.send(sequencer, CHAIN, round * 2, round * 2 + 2);
+        waitFor(
+            "round " + round + " included",
+            Duration.ofSeconds(30),
+            () -> hashes.stream().allMatch(this::included));
+      }
+    }
+    blocks = NodeBlocks.of(dataSource, head).range(1, head.current().number(), Long.MAX_VALUE);
+    assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @AfterEach
+  void close() {
+    sequencer.shutdown();
+  }
+
+  @Test
+  void aWrongStateRootIsDetectedAtTheBatchsLastBlock(CapturedOutput output) throws Exception {
+    Rollup rollup = deploy();
+    int split = blocks.size() / 2;
+    List<SealedBlock> first = blocks.subList(0, split);
+    List<SealedBlock> second = blocks.subList(split, blocks.size());
+    post(rollup, 0, GENESIS, first.getLast().stateRoot(), first, encode(first));
+    Hash wrong = Hash.keccak(Bytes.of("not the state root".getBytes(StandardCharsets.US_ASCII)));
+    post(rollup, 1, first.getLast().stateRoot(), wrong, second, encode(second));
+    long lastBlock = second.getLast().number();
+
+    try (VerifierNode verifier = startVerifier(rollup, rootDb)) {
+      DerivationFailure failure = awaitMismatch(verifier);
+      assertThat(failure.reason()).isEqualTo(DerivationError.STATE_ROOT_MISMATCH);
+      assertThat(failure.seq()).isEqualTo(1);
+      assertThat(failure.firstDifferingBlock()).isEqualTo(OptionalLong.of(lastBlock));
+      assertThat(verifier.verifier().cursor().nextSeq()).isEqualTo(1);
+      assertThat(verifier.verifier().cursor().lastBlock()).isEqualTo(first.getLast().number());
+      assertThat(verifier.gauge("paraseq.verifier.mismatch")).isEqualTo(1.0);
+      assertThat(healthStatus(verifier)).isEqualTo(503);
+      assertThat(output.getAll())
+          .contains(
+              "verifier MISMATCH, following stopped: seq=1 first_differing_block="
+                  + lastBlock
+                  + " reason=STATE_ROOT_MISMATCH");
+      // Reads still answer: the verifier's own execution of the blocks, whose root is the
+      // sequencer's (the posted root was the lie).
+      var block = verifier.rpc().ethGetBlockByNumber(param(lastBlock), false).send().getBlock();
+      assertThat(Hash.fromHex(block.getStateRoot())).isEqualTo(second.getLast().stateRoot());
+
+      // A later batch on top of the wrong root is not followed.
+      post(rollup, 2, wrong, wrong, List.of(), Bytes.of(new byte[] {1, 2, 3}));
+      Thread.sleep(1_000);
+      assertThat(verifier.verifier().cursor().nextSeq()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void truncatedDataIsDetectedAtTheBatchsFirstBlock() throws Exception {
+    Rollup rollup = deploy();
+    Bytes data = encode(blocks);
+    Bytes truncated = data.slice(0, data.length() - 8);
+    post(rollup, 0, GENESIS, blocks.getLast().stateRoot(), blocks, truncated);
+
+    try (VerifierNode verifier = startVerifier(rollup, dataDb)) {
+      DerivationFailure failure = awaitMismatch(verifier);
+      assertThat(failure.reason()).isEqualTo(DerivationError.UNDECODABLE_DATA);
+      assertThat(failure.seq()).isZero();
+      assertThat(failure.firstDifferingBlock()).isEqualTo(OptionalLong.of(1));
+      assertThat(verifier.verifier().cursor().nextSeq()).isZero();
+      assertThat(verifier.rpc().ethBlockNumber().send().getBlockNumber()).isZero();
+      assertThat(verifier.gauge("paraseq.verifier.mismatch")).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aReplayedTransactionMakesItsBlockInvalid() throws Exception {
+    Rollup rollup = deploy();
+    List<BatchBlock> tampered = new ArrayList<>();
+    for (SealedBlock block : blocks) {
+      List<Bytes> txs = new ArrayList<>(block.transactions());
+      if (block.number() == 2) {
+        txs.add(blocks.getFirst().transactions().getFirst());
+      }
+      tampered.add(new BatchBlock(block.number(), block.timestamp(), 0, txs));
+    }
+    Bytes data = BatchEncoder.encodeV0(tampered, Codec.ZSTD, 3);
+    post(rollup, 0, GENESIS, blocks.getLast().stateRoot(), blocks, data);
+
+    try (VerifierNode verifier = startVerifier(rollup, replayDb)) {
+      DerivationFailure failure = awaitMismatch(verifier);
+      assertThat(failure.reason()).isEqualTo(DerivationError.INVALID_BLOCK);
+      assertThat(failure.firstDifferingBlock()).isEqualTo(OptionalLong.of(2));
+      assertThat(failure.detail()).contains("NONCE_MISMATCH");
+      // Block 1 was imported before the invalid block 2 stopped it; nothing after.
+      assertThat(verifier.rpc().ethBlockNumber().send().getBlockNumber()).isEqualTo(1);
+    }
+  }
+
+  private Rollup deploy() {
+    Deployment deployment =
+        RollupDeployer.deploy(
+            anvil.web3j(),
+            anvil.credentials(0),
+            anvil.credentials(0).getAddress(),
+            anvil.credentials(0).getAddress(),
+            GENESIS.bytes().toArray(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
+    return Rollup.load(
+        deployment.rollup(),
+        anvil.web3j(),
+        anvil.transactionManager(anvil.credentials(0)),
+        anvil.gasProvider());
+  }
+
+  private VerifierNode startVerifier(Rollup rollup, PostgresFixture schema) throws IOException {
+    long genesisTimestamp =
+        sequencer
+            .ethGetBlockByNumber(param(0), false)
+            .send()
+            .getBlock()
+            .getTimestamp()
+            .longValueExact();
+    return VerifierNode.start(
+        Map.of(
+            "spring.datasource.url", schema.jdbcUrl(),
+            "paraseq.db.schema", schema.schema(),
+            "paraseq.l1.rpc-url", anvil.rpcUrl(),
+            "paraseq.l1.rollup-address", rollup.getContractAddress(),
+            "paraseq.genesis.timestamp", genesisTimestamp));
+  }
+
+  private static DerivationFailure awaitMismatch(VerifierNode verifier)
+      throws InterruptedException {
+    waitFor(
+        "the verifier reports a mismatch",
+        Duration.ofSeconds(60),
+        () -> verifier.verifier().mismatch().isPresent());
+    return verifier.verifier().mismatch().orElseThrow();
+  }
+
+  private static Bytes encode(List<SealedBlock> blocks) {
+    EncodedBatch encoded = new BatchEncoding(CHAIN).encode(blocks);
+    return encoded.data();
+  }
+
+  private static void post(
+      Rollup rollup, long seq, Hash prevRoot, Hash newRoot, List<SealedBlock> range, Bytes data)
+      throws Exception {
+    long firstBlock =
+        range.isEmpty() ? rollup.nextBlock().send().longValueExact() : range.getFirst().number();
+    long lastBlock = range.isEmpty() ? firstBlock : range.getLast().number();
+    var receipt =
+        rollup
+            .appendBatch(
+                BigInteger.valueOf(seq),
+                prevRoot.bytes().toArray(),
+                newRoot.bytes().toArray(),
+                BigInteger.valueOf(firstBlock),
+                BigInteger.valueOf(lastBlock),
+                BigInteger.ZERO,
+                data.toArray())
+            .send();
+    assertThat(receipt.isStatusOK()).isTrue();
+  }
+
+  private static org.web3j.protocol.core.DefaultBlockParameter param(long number) {
+    return org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(number));
+  }
+
+  private static int healthStatus(VerifierNode verifier) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + verifier.port() + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).contains("STATE_ROOT_MISMATCH");
+      return response.statusCode();
+    }
+  }
+
+  private boolean included(String hash) {
+    try {
+      return sequencer.ethGetTransactionReceipt(hash).send().getTransactionReceipt().isPresent();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
