@@ -146,7 +146,8 @@ class SchemaMigrationTest {
             "receipts_pkey",
             "storage_pkey",
             "transactions_block_number_tx_index_key",
-            "transactions_pkey");
+            "transactions_pkey",
+            "verifier_cursor_pkey");
   }
 
   /** The L1 transaction manager (V5) can never hold two payloads for one sender and nonce. */

@@ -159,15 +159,18 @@ public final class Verifier implements AutoCloseable {
               "l1_block=" + entry.blockNumber() + " log_index=" + entry.logIndex()));
     }
     BatchAppendedEvent event = decoded.get();
-    if (event.seq() < cursor.nextSeq() && event.l1Block() == cursor.nextL1Block()) {
-      return Optional.empty(); // verified before a restart; its L1 block is read again
-    }
-    if (event.seq() != cursor.nextSeq()) {
-      return Optional.of(
-          DerivationFailure.of(
-              DerivationError.SEQ_OUT_OF_ORDER,
-              event.seq(),
-              "expected seq " + cursor.nextSeq() + " at l1_block=" + event.l1Block()));
+    switch (LogOrder.of(event, cursor)) {
+      case NEXT -> {}
+      case ALREADY_VERIFIED -> {
+        return Optional.empty(); // its L1 block is read again after a restart
+      }
+      case OUT_OF_ORDER -> {
+        return Optional.of(
+            DerivationFailure.of(
+                DerivationError.SEQ_OUT_OF_ORDER,
+                event.seq(),
+                "expected seq " + cursor.nextSeq() + " at l1_block=" + event.l1Block()));
+      }
     }
     L1TransactionData tx =
         l1.transaction(event.l1TxHash())
