@@ -9,14 +9,19 @@ import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.sequencer.chain.DerivedBlockImport;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.config.DbProperties;
 import io.paraseq.sequencer.config.L1Properties;
 import io.paraseq.sequencer.config.NodeProperties;
+import io.paraseq.sequencer.store.ChainStore;
 import java.time.Clock;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.web3j.protocol.Web3j;
 
 /**
@@ -27,11 +32,11 @@ import org.web3j.protocol.Web3j;
  * component.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = NodeProperties.ROLE_PROPERTY, havingValue = "verifier")
 class VerifierConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "close")
   @DependsOnDatabaseInitialization
+  @ConditionalOnProperty(name = NodeProperties.ROLE_PROPERTY, havingValue = "verifier")
   Verifier verifier(
       VerifierProperties properties,
       L1Properties l1Properties,
@@ -60,7 +65,52 @@ class VerifierConfiguration {
   }
 
   @Bean
+  @ConditionalOnProperty(name = NodeProperties.ROLE_PROPERTY, havingValue = "verifier")
   VerifierHealthIndicator verifierHealthIndicator(Verifier verifier) {
     return new VerifierHealthIndicator(verifier);
+  }
+
+  /**
+   * A sequencer's embedded verifier ({@code paraseq.verifier.embedded=true}): its own context in
+   * the verifier role, schema {@code paraseq.verifier.embedded-schema}, port {@code
+   * paraseq.verifier.embedded-port}, the sequencer's genesis timestamp.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(
+      name = NodeProperties.ROLE_PROPERTY,
+      havingValue = "sequencer",
+      matchIfMissing = true)
+  @ConditionalOnProperty(name = "paraseq.verifier.embedded", havingValue = "true")
+  static class Embedded {
+
+    @Bean
+    EmbeddedVerifier embeddedVerifier(
+        ConfigurableEnvironment environment,
+        ApplicationArguments arguments,
+        VerifierProperties properties,
+        DbProperties db,
+        ChainStore store) {
+      return new EmbeddedVerifier(
+          environment,
+          arguments.getSourceArgs(),
+          Map.of(
+              NodeProperties.ROLE_PROPERTY,
+              "verifier",
+              "paraseq.db.schema",
+              properties.embeddedSchemaNextTo(db.schema()),
+              "server.port",
+              Integer.toString(properties.embeddedPort()),
+              "paraseq.verifier.embedded",
+              "false",
+              "paraseq.batcher.enabled",
+              "false",
+              "spring.application.name",
+              "paraseq-verifier"),
+          () ->
+              store
+                  .genesisHeader()
+                  .orElseThrow(() -> new IllegalStateException("no genesis block"))
+                  .timestamp());
+    }
   }
 }
