@@ -92,17 +92,20 @@ class VerifierNodeIT {
   @BeforeEach
   void start() throws IOException {
     sequencer = Web3j.build(new HttpService("http://127.0.0.1:" + port + "/"));
+    verifier = startVerifier();
+  }
+
+  private VerifierNode startVerifier() throws IOException {
     long genesisTimestamp = block(sequencer, 0).getTimestamp().longValueExact();
-    verifier =
-        VerifierNode.start(
-            Map.of(
-                "spring.datasource.url", verifierDb.jdbcUrl(),
-                "paraseq.db.schema", verifierDb.schema(),
-                "paraseq.l1.rpc-url", anvil.rpcUrl(),
-                "paraseq.l1.chain-id", AnvilFixture.CHAIN_ID,
-                "paraseq.l1.rollup-address", deployment.rollup(),
-                "paraseq.genesis.timestamp", genesisTimestamp,
-                "paraseq.verifier.start-l1-block", deployment.deployBlock()));
+    return VerifierNode.start(
+        Map.of(
+            "spring.datasource.url", verifierDb.jdbcUrl(),
+            "paraseq.db.schema", verifierDb.schema(),
+            "paraseq.l1.rpc-url", anvil.rpcUrl(),
+            "paraseq.l1.chain-id", AnvilFixture.CHAIN_ID,
+            "paraseq.l1.rollup-address", deployment.rollup(),
+            "paraseq.genesis.timestamp", genesisTimestamp,
+            "paraseq.verifier.start-l1-block", deployment.deployBlock()));
   }
 
   @AfterEach
@@ -153,6 +156,28 @@ class VerifierNodeIT {
     var refused = verifier.rpc().ethSendRawTransaction("0x02").send();
     assertThat(refused.hasError()).isTrue();
     assertThat(refused.getError().getMessage()).contains("not available on a verifier");
+
+    // A restart on the same schema resumes at its cursor and follows the next batches.
+    long verifiedSeqs = verifier.verifier().cursor().nextSeq();
+    verifier.close();
+    List<String> more = MixedTransactions.send(sequencer, CHAIN, 100, 102);
+    waitFor(
+        "the next transactions included",
+        Duration.ofSeconds(60),
+        () -> more.stream().allMatch(this::included));
+    long newHead = blockNumber(sequencer);
+    verifier = startVerifier();
+    assertThat(verifier.verifier().cursor().nextSeq()).isGreaterThanOrEqualTo(verifiedSeqs);
+    waitFor(
+        "the restarted verifier reaches block " + newHead,
+        Duration.ofSeconds(120),
+        () -> verifier.verifier().cursor().lastBlock() >= newHead);
+    assertThat(verifier.verifier().mismatch()).isEmpty();
+    // Only the batches after the cursor were verified again, not those before the restart.
+    assertThat(verifier.counter("paraseq.verifier.batches"))
+        .isLessThanOrEqualTo(verifier.verifier().cursor().nextSeq() - verifiedSeqs);
+    assertThat(block(verifier.rpc(), newHead).getHash())
+        .isEqualTo(block(sequencer, newHead).getHash());
   }
 
   private static String status(Web3j node, String hash) throws IOException {
