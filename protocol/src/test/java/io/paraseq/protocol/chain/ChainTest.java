@@ -125,7 +125,7 @@ class ChainTest {
     Address bob = DevAccounts.ADDRESSES.get(1);
 
     // Block 1: three transfers from account 0 use 63,000 gas, above the 50,000 target.
-    BlockContext context1 = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext context1 = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     assertThat(context1.number()).isEqualTo(1);
     assertThat(context1.baseFee()).isEqualTo(RULES.next(0, 100_000, Wei.of(GWEI)));
     List<VerifiedTransaction> txs1 =
@@ -149,7 +149,7 @@ class ChainTest {
     assertThat(Block.decode(block1.encoded()).valueIfDecoded()).contains(block1);
 
     // Block 2, same timestamp (blocks are faster than a second): the base fee rises.
-    BlockContext context2 = CONFIG.nextContext(block1.header(), GENESIS_TIME + 1);
+    BlockContext context2 = CONFIG.nextContext(block1.header(), GENESIS_TIME + 1, Wei.ZERO);
     Wei expectedFee2 = RULES.next(63_000, 100_000, context1.baseFee());
     assertThat(context2.baseFee()).isEqualTo(expectedFee2);
     assertThat(expectedFee2).isGreaterThan(context1.baseFee());
@@ -171,7 +171,7 @@ class ChainTest {
   void anEmptyBlockKeepsTheStateRoot() {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
-    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME);
+    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME, Wei.ZERO);
     BlockExecution execution = new SequentialExecutor().execute(context, List.of(), state.view());
 
     Block block = new BlockAssembler(CONFIG, state).assemble(genesis, context, execution);
@@ -186,7 +186,7 @@ class ChainTest {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
     BlockAssembler assembler = new BlockAssembler(CONFIG, state);
-    BlockContext good = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext good = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     BlockExecution empty = new SequentialExecutor().execute(good, List.of(), state.view());
 
     BlockContext wrongFee =
@@ -198,7 +198,7 @@ class ChainTest {
         new BlockContext(2, GENESIS_TIME + 1, FEE_RECIPIENT, good.baseFee(), 100_000, CHAIN);
     assertThatThrownBy(() -> assembler.assemble(genesis, wrongNumber, empty))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CONFIG.nextContext(genesis, GENESIS_TIME - 1))
+    assertThatThrownBy(() -> CONFIG.nextContext(genesis, GENESIS_TIME - 1, Wei.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("before the parent");
 
@@ -227,7 +227,7 @@ class ChainTest {
   void signedLegacyTransactionsRunToo() {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
-    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     LegacyTransaction legacy =
         new LegacyTransaction(
             0,

@@ -233,6 +233,7 @@ class ProgramExecutionTest {
                 ReceiptStatus.SUCCESS,
                 intrinsic + ProgramGas.CALL + ProgramGas.keccak(2) + ProgramGas.COLD_SLOAD,
                 Wei.ZERO,
+                Wei.ZERO,
                 List.of(),
                 new AbiEncoder().uint256(THOUSAND).encode(),
                 Optional.empty()));
