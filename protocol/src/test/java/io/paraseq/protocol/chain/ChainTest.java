@@ -11,6 +11,7 @@ import io.paraseq.protocol.block.OrderedRoots;
 import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.trie.MerkleTrie;
@@ -221,6 +222,28 @@ class ChainTest {
     assertThatThrownBy(() -> new ChainConfig(CHAIN, 100_000, RULES, Wei.of(1), FEE_RECIPIENT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("below the floor");
+  }
+
+  @Test
+  void theNextContextCarriesTheBlocksL1BaseFeeAndTheChainsScalar() {
+    ChainConfig scaled =
+        new ChainConfig(CHAIN, 100_000, RULES, Wei.of(GWEI), FEE_RECIPIENT, 1_250_000);
+    BlockHeader genesis = GENESIS.header(GENESIS.createState().stateRoot());
+
+    BlockContext context = scaled.nextContext(genesis, GENESIS_TIME + 1, Wei.of(9 * GWEI));
+
+    assertThat(context.l1BaseFee()).isEqualTo(Wei.of(9 * GWEI));
+    assertThat(context.l1FeeScalar()).isEqualTo(1_250_000);
+    assertThat(CONFIG.l1FeeScalar()).isEqualTo(L1DataFee.SCALAR_ONE);
+    assertThatThrownBy(
+            () ->
+                scaled.nextContext(genesis, GENESIS_TIME + 1, Wei.of(BigInteger.ONE.shiftLeft(63))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("L1 base fee");
+    assertThatThrownBy(
+            () -> new ChainConfig(CHAIN, 100_000, RULES, Wei.of(GWEI), FEE_RECIPIENT, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scalar");
   }
 
   @Test
