@@ -140,6 +140,7 @@ class BatchDeriverTest {
               block.number(),
               block.timestamp(),
               block.number() == 3 ? 1 : 0,
+              block.l1BaseFee(),
               block.transactions()));
     }
     Bytes data = BatchEncoder.encodeV0(blocks, Codec.ZSTD, 3);

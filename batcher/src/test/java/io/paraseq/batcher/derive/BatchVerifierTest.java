@@ -50,7 +50,7 @@ class BatchVerifierTest {
     BatchBlock two = poisoned.get(1);
     List<Bytes> txs = new ArrayList<>(two.transactions());
     txs.add(MemoryChain.POISON);
-    poisoned.set(1, new BatchBlock(2, two.timestamp(), 0, txs));
+    poisoned.set(1, new BatchBlock(2, two.timestamp(), 0, two.l1BaseFee(), txs));
     DerivedBatch batch = withBlocks(derived(first), poisoned);
     DerivationFailure failure = new BatchVerifier(chain).verify(batch, start).orElseThrow();
     assertThat(failure.reason()).isEqualTo(DerivationError.INVALID_BLOCK);

@@ -21,13 +21,13 @@ import java.util.Objects;
 /**
  * Executes a block derived from L1 (the verifier role) by the block producer's rules, without
  * changing any state: the context is {@link ChainConfig#nextContext} of the parent at the batch's
- * timestamp (number parent + 1, the chain's gas limit, fee recipient and chain id, the base fee
- * from the parent), each transaction passes ingress' checks ({@link ValidationPolicy#userIngress}),
- * their gas limits fit the block, and the executor (the producer's) includes every one of them. A
- * block the sequencer could not have built — an invalid transaction, one the executor would skip (a
- * wrong nonce, insufficient funds, a fee cap below the base fee), gas limits over the block's, a
- * timestamp before the parent's — is {@link Checked.Invalid}. Stateless; called on the state
- * owner's thread.
+ * timestamp and the block's L1 base fee as the batch carries it (number parent + 1, the chain's gas
+ * limit, fee recipient, chain id and L1 fee scalar, the base fee from the parent), each transaction
+ * passes ingress' checks ({@link ValidationPolicy#userIngress}), their gas limits fit the block,
+ * and the executor (the producer's) includes every one of them. A block the sequencer could not
+ * have built — an invalid transaction, one the executor would skip (a wrong nonce, insufficient
+ * funds, a fee cap below the base fee), gas limits over the block's, a timestamp before the
+ * parent's — is {@link Checked.Invalid}. Stateless; called on the state owner's thread.
  */
 final class BlockImporter {
 
@@ -61,7 +61,12 @@ final class BlockImporter {
       return new Checked.Invalid(
           "timestamp " + block.timestamp() + " before the parent's " + parent.timestamp());
     }
-    BlockContext context = config.nextContext(parent, block.timestamp());
+    BlockContext context;
+    try {
+      context = config.nextContext(parent, block.timestamp(), block.l1BaseFee());
+    } catch (IllegalArgumentException e) {
+      return new Checked.Invalid(e.getMessage());
+    }
     List<VerifiedTransaction> transactions = new ArrayList<>(block.transactions().size());
     for (int i = 0; i < block.transactions().size(); i++) {
       Bytes raw = block.transactions().get(i);

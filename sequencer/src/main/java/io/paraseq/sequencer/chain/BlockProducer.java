@@ -202,7 +202,13 @@ final class BlockProducer implements AutoCloseable {
       Block sealedBlock = assembler.assemble(parent, executable.context(), execution);
       StateSnapshot after = state.view();
       SealedBlock sealed =
-          SealedBlock.of(sealedBlock, execution.included(), execution.diff(), after, List.of());
+          SealedBlock.of(
+              sealedBlock,
+              execution.included(),
+              execution.diff(),
+              after,
+              List.of(),
+              executable.context().l1BaseFee());
       BlockHeader header = sealedBlock.header();
       parent = header;
       if (!persister.submit(
@@ -334,7 +340,13 @@ final class BlockProducer implements AutoCloseable {
       Block block = assembler.assemble(parent, context, execution);
       StateSnapshot after = state.view();
       SealedBlock sealed =
-          SealedBlock.of(block, execution.included(), execution.diff(), after, poolRows(execution));
+          SealedBlock.of(
+              block,
+              execution.included(),
+              execution.diff(),
+              after,
+              poolRows(execution),
+              context.l1BaseFee());
       long built = System.nanoTime();
       header = block.header();
       parent = header;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.config.GenesisProperties;
+import io.paraseq.sequencer.config.L1FeeProperties;
 import io.paraseq.sequencer.config.NodeProperties;
 import io.paraseq.sequencer.ingress.AccountStateSource;
 import io.paraseq.sequencer.ingress.IngressService;
@@ -36,13 +37,17 @@ class ChainConfiguration {
   @Bean
   @DependsOnDatabaseInitialization
   ChainState chainState(
-      ChainProperties chain, GenesisProperties genesis, ChainStore store, Clock clock) {
+      ChainProperties chain,
+      GenesisProperties genesis,
+      L1FeeProperties l1Fee,
+      ChainStore store,
+      Clock clock) {
     Clock genesisClock =
         genesis
             .configured()
             .map(seconds -> Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC))
             .orElse(clock);
-    return new ChainBootstrap(chain, store, genesisClock).start();
+    return new ChainBootstrap(chain, l1Fee.scalar(), store, genesisClock).start();
   }
 
   @Bean
@@ -57,8 +62,8 @@ class ChainConfiguration {
 
   /** The context of the block after the head: for the producer and for calls. */
   @Bean
-  NextBlockContext nextBlockContext(ChainState chain, Clock clock) {
-    return new NextBlockContext(chain.config(), clock);
+  NextBlockContext nextBlockContext(ChainState chain, Clock clock, L1BaseFeeSource l1BaseFee) {
+    return new NextBlockContext(chain.config(), clock, l1BaseFee);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -173,7 +173,7 @@ class VerifierTamperIT {
       if (block.number() == 2) {
         txs.add(blocks.getFirst().transactions().getFirst());
       }
-      tampered.add(new BatchBlock(block.number(), block.timestamp(), 0, txs));
+      tampered.add(new BatchBlock(block.number(), block.timestamp(), 0, block.l1BaseFee(), txs));
     }
     Bytes data = BatchEncoder.encodeV0(tampered, Codec.ZSTD, 3);
     post(rollup, 0, GENESIS, blocks.getLast().stateRoot(), blocks, data);
