@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.abi.FunctionEncoder;
@@ -43,8 +44,9 @@ import org.web3j.protocol.http.HttpService;
  * the verifier role, its own schema), against a real anvil (a block every second) and a real
  * PostgreSQL: 1,000 mixed transactions go through the sequencer, every block reaches L1 in batches,
  * and the verifier, reading only L1, reaches the same head with the same block hash and state root;
- * its read-only JSON-RPC answers the sequencer's balances, token balances and nonces, and refuses
- * transactions.
+ * its read-only JSON-RPC answers the sequencer's balances, token balances and nonces (the L1 data
+ * fees charged at each block's L1 base fee included), and refuses transactions; restarted, it
+ * resumes at its cursor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerifierNodeIT {
@@ -81,10 +83,15 @@ class VerifierNodeIT {
     registry.add("paraseq.batcher.max-age", () -> "2s");
     registry.add("paraseq.batcher.poll-interval", () -> "200ms");
     registry.add("paraseq.batcher.l1tx.confirmation-depth", () -> "2");
+    // Blocks carry anvil's base fee as their L1 base fee: the verifier must charge the same
+    // L1 data fees from the batches.
+    registry.add("paraseq.l1-fee.enabled", () -> "true");
+    registry.add("paraseq.l1-fee.poll-interval", () -> "500ms");
   }
 
   @LocalServerPort int port;
   @Autowired Batcher batcher;
+  @Autowired JdbcTemplate jdbc;
 
   Web3j sequencer;
   VerifierNode verifier;
@@ -138,6 +145,9 @@ class VerifierNodeIT {
     assertThat(theirs.getStateRoot()).isEqualTo(ours.getStateRoot());
     assertThat(theirs.getTransactions()).hasSameSizeAs(ours.getTransactions());
     assertThat(block(verifier.rpc(), 1).getHash()).isEqualTo(block(sequencer, 1).getHash());
+    assertThat(jdbc.queryForObject("SELECT max(l1_base_fee) FROM blocks", Long.class))
+        .as("blocks with a non-zero L1 base fee")
+        .isPositive();
 
     for (int s = 0; s < MixedTransactions.SENDERS; s++) {
       String account = MixedTransactions.account(s).toLowerHex();
