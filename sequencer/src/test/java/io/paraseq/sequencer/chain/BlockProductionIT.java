@@ -57,6 +57,7 @@ class BlockProductionIT {
     registry.add("paraseq.producer.block-interval", () -> "100ms");
     registry.add("paraseq.exec.min-parallel-txs", () -> "0"); // every block through Block-STM
     registry.add("paraseq.exec.hot-sender-fallback", () -> "false");
+    registry.add("paraseq.exec.contention-fallback", () -> "false");
   }
 
   @LocalServerPort int port;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -58,6 +59,9 @@ final class BlockRun {
   private final Scheduler scheduler;
   private final AtomicReferenceArray<Object> outcomes;
   private final LongAdder executions = new LongAdder();
+  private final AtomicInteger recorded = new AtomicInteger();
+  private final AtomicLong conflictsAtLastLook = new AtomicLong();
+  private final ContentionFallback contention;
   private final LongAdder reexecutions = new LongAdder();
   private final Address feeRecipient;
   private final int diffPartCount;
@@ -72,8 +76,10 @@ final class BlockRun {
       TransactionProcessor processor,
       List<VerifiedTransaction> transactions,
       StateView base,
-      Address feeRecipient) {
+      Address feeRecipient,
+      ContentionFallback contention) {
     this.transactions = List.copyOf(transactions);
+    this.contention = contention;
     this.processor = processor;
     this.base = base;
     this.memory = new MVMemory(this.transactions.size(), base, feeRecipient);
@@ -111,7 +117,7 @@ final class BlockRun {
           }
         }
       }
-      if (scheduler.failure().isEmpty()) {
+      if (scheduler.failure().isEmpty() && !scheduler.abandoned()) {
         buildDiffParts();
       }
     } catch (InterruptedException e) {
@@ -120,6 +126,14 @@ final class BlockRun {
     } catch (Throwable t) {
       scheduler.fail(t);
     }
+  }
+
+  /**
+   * Whether the block was abandoned by the {@link ContentionFallback} (and did not fail): it has no
+   * result, the caller runs it another way.
+   */
+  boolean abandoned() {
+    return scheduler.abandoned() && scheduler.failure().isEmpty();
   }
 
   /** Stops the block because of {@code cause}; {@link #result()} then throws it. */
@@ -253,7 +267,8 @@ final class BlockRun {
         reexecutions.sum(),
         scheduler.validationAborts(),
         scheduler.suspensions(),
-        false);
+        false,
+        abandoned());
   }
 
   /**
@@ -295,7 +310,17 @@ final class BlockRun {
               version,
               view.reads(),
               outcome instanceof RuntimeException ? Map.of() : view.writes());
-      return scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
+      Optional<Task> next = scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
+      int executed = recorded.incrementAndGet();
+      if (contention.looksAt(executed)) {
+        long conflicts = reexecutions.sum() + scheduler.suspensions();
+        long since = conflicts - conflictsAtLastLook.getAndSet(conflicts);
+        if (contention.abandons(transactions.size(), executed, conflicts, since)) {
+          scheduler.abandon();
+          return Optional.empty();
+        }
+      }
+      return next;
     }
   }
 
