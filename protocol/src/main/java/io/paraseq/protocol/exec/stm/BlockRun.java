@@ -1,6 +1,5 @@
 package io.paraseq.protocol.exec.stm;
 
-import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.BlockExecutionBuilder;
 import io.paraseq.protocol.exec.FinalWrites;
@@ -68,7 +67,8 @@ final class BlockRun {
   private final int collectionCount;
   private final AtomicInteger nextFinishTask = new AtomicInteger();
   private final AtomicInteger collected = new AtomicInteger();
-  private final AtomicReferenceArray<FinalValues[]> collections;
+  private final AtomicReferenceArray<Share> collections;
+  private final AtomicReferenceArray<Object> shareResults;
   private final AtomicReferenceArray<StateDiff> diffParts;
   private volatile Optional<Account> finalFeeRecipient;
 
@@ -92,6 +92,7 @@ final class BlockRun {
     this.collectionCount =
         Math.max(1, (this.transactions.size() + TXS_PER_COLLECTION - 1) / TXS_PER_COLLECTION);
     this.collections = new AtomicReferenceArray<>(collectionCount);
+    this.shareResults = new AtomicReferenceArray<>(collectionCount);
   }
 
   /**
@@ -152,13 +153,13 @@ final class BlockRun {
     if (failure.isPresent()) {
       throw rethrowable(failure.get());
     }
-    BlockExecutionBuilder builder = new BlockExecutionBuilder();
-    for (int i = 0; i < transactions.size(); i++) {
-      switch (outcomes.get(i)) {
-        case TransactionOutcome outcome -> builder.add(transactions.get(i), outcome);
+    List<BlockExecutionBuilder> shares = new ArrayList<>(collectionCount);
+    for (int share = 0; share < collectionCount; share++) {
+      switch (shareResults.get(share)) {
+        case BlockExecutionBuilder builder -> shares.add(builder);
         case RuntimeException thrown -> throw thrown;
         case null, default ->
-            throw new IllegalStateException("transaction " + i + " has no outcome");
+            throw new IllegalStateException("share " + share + " of the receipts is missing");
       }
     }
     TreeMap<Address, AccountChange> changes = new TreeMap<>();
@@ -169,33 +170,28 @@ final class BlockRun {
       }
       changes.putAll(diff.changes()); // the parts' address ranges ascend and are disjoint
     }
-    return builder.build(new StateDiff(changes));
+    return BlockExecutionBuilder.concat(shares, new StateDiff(changes));
   }
 
   /**
-   * Builds the diff together with the other workers, in two steps of tasks taken until none is
-   * left. First each share of the transactions: the final values of the locations its transactions
-   * wrote last, sorted into the parts of the diff. Then, once every share is collected, each part
-   * with {@link FinalWrites}: part {@code p} of {@code P} covers the addresses whose first byte
-   * {@code b} has {@code b * P / 256 == p} (a range of addresses, so the parts concatenate in
-   * address order), and the fee recipient's account is in its part. {@link #result()} only
+   * Builds the diff and the receipts together with the other workers, in two steps of tasks taken
+   * until none is left. First each share of the transactions: the final values of the locations its
+   * transactions wrote last, sorted into the parts of the diff, and the gas its transactions used.
+   * Then, once every share is collected, each part of the diff with {@link FinalWrites}: part
+   * {@code p} of {@code P} covers the addresses whose first byte {@code b} has {@code b * P / 256
+   * == p} (a range of addresses, so the parts concatenate in address order; an account and its
+   * slots are in the same part), and the fee recipient's account is in its part; and each share's
+   * receipts, its cumulative gas counted on from the shares before it. {@link #result()} only
    * concatenates. Only once the block is done.
    */
   private void buildDiffParts() {
     int size = transactions.size();
+    int tasks = 2 * collectionCount + diffPartCount;
     for (int task = nextFinishTask.getAndIncrement();
-        task < collectionCount + diffPartCount;
+        task < tasks;
         task = nextFinishTask.getAndIncrement()) {
       if (task < collectionCount) {
-        FinalValues[] byPart = new FinalValues[diffPartCount];
-        Arrays.setAll(byPart, p -> new FinalValues());
-        int end = Math.min(size, (task + 1) * TXS_PER_COLLECTION);
-        for (int tx = task * TXS_PER_COLLECTION; tx < end; tx++) {
-          memory.forEachFinalWrittenBy(
-              tx, key -> true, (key, value) -> byPart[diffPart(key.address())].add(key, value));
-        }
-        collections.set(task, byPart);
-        collected.incrementAndGet();
+        collect(task, size);
         continue;
       }
       // every share is taken, so the threads collecting the rest are running: a short wait
@@ -205,25 +201,83 @@ final class BlockRun {
         }
         Thread.onSpinWait();
       }
-      int part = task - collectionCount;
-      Map<Address, Account> accounts = new HashMap<>();
-      Map<StateKey.StorageKey, Word> slots = new HashMap<>();
-      for (int share = 0; share < collectionCount; share++) {
-        FinalValues values = collections.get(share)[part];
-        for (int i = 0; i < values.keys.size(); i++) {
-          switch (values.keys.get(i)) {
-            case StateKey.AccountKey account ->
-                accounts.put(account.address(), (Account) values.values.get(i));
-            case StateKey.StorageKey slot -> slots.put(slot, (Word) values.values.get(i));
-          }
-        }
+      if (task < collectionCount + diffPartCount) {
+        buildDiffPart(task - collectionCount);
+      } else {
+        buildReceipts(task - collectionCount - diffPartCount, size);
       }
-      if (diffPart(feeRecipient) == part) {
-        finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
-      }
-      diffParts.set(part, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
     }
   }
+
+  /** Collects share {@code share}: its final values by part of the diff, and its gas. */
+  private void collect(int share, int size) {
+    FinalValues[] byPart = new FinalValues[diffPartCount];
+    Arrays.setAll(byPart, p -> new FinalValues());
+    long gas = 0;
+    int end = Math.min(size, (share + 1) * TXS_PER_COLLECTION);
+    for (int tx = share * TXS_PER_COLLECTION; tx < end; tx++) {
+      memory.forEachFinalWrittenBy(
+          tx, (key, value) -> byPart[diffPart(key.address())].add(key, value));
+      if (outcomes.get(tx) instanceof TransactionOutcome.Included included) {
+        gas += included.gasUsed();
+      }
+    }
+    collections.set(share, new Share(byPart, gas));
+    collected.incrementAndGet();
+  }
+
+  /** Builds part {@code part} of the diff from every share's final values in it. */
+  private void buildDiffPart(int part) {
+    Map<Address, Account> accounts = new HashMap<>();
+    Map<StateKey.StorageKey, Word> slots = new HashMap<>();
+    for (int share = 0; share < collectionCount; share++) {
+      FinalValues values = collections.get(share).byPart()[part];
+      for (int i = 0; i < values.keys.size(); i++) {
+        switch (values.keys.get(i)) {
+          case StateKey.AccountKey account ->
+              accounts.put(account.address(), (Account) values.values.get(i));
+          case StateKey.StorageKey slot -> slots.put(slot, (Word) values.values.get(i));
+        }
+      }
+    }
+    if (diffPart(feeRecipient) == part) {
+      finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
+    }
+    // a slot's account, if written, is in this part too: the slot rule needs no other part
+    diffParts.set(part, FinalWrites.toDiff(accounts, slots, base));
+  }
+
+  /**
+   * Builds the receipts of share {@code share}, its first cumulative gas counted on from the gas of
+   * the shares before it; or keeps the exception of its lowest transaction whose final incarnation
+   * threw.
+   */
+  private void buildReceipts(int share, int size) {
+    long gasBefore = 0;
+    for (int earlier = 0; earlier < share; earlier++) {
+      gasBefore += collections.get(earlier).gas();
+    }
+    BlockExecutionBuilder builder = new BlockExecutionBuilder(gasBefore);
+    int end = Math.min(size, (share + 1) * TXS_PER_COLLECTION);
+    for (int tx = share * TXS_PER_COLLECTION; tx < end; tx++) {
+      switch (outcomes.get(tx)) {
+        case TransactionOutcome outcome -> builder.add(transactions.get(tx), outcome);
+        case RuntimeException thrown -> {
+          shareResults.set(share, thrown);
+          return;
+        }
+        case null, default -> {
+          shareResults.set(
+              share, new IllegalStateException("transaction " + tx + " has no outcome"));
+          return;
+        }
+      }
+    }
+    shareResults.set(share, builder);
+  }
+
+  /** One share's final values by part of the diff, and the gas its transactions used. */
+  private record Share(FinalValues[] byPart, long gas) {}
 
   /** Final values of one share of the transactions in one part of the diff. */
   private static final class FinalValues {
@@ -239,13 +293,6 @@ final class BlockRun {
   /** The part of the diff that holds {@code address}. */
   private int diffPart(Address address) {
     return (address.bytes().get(0) & 0xff) * diffPartCount >> 8;
-  }
-
-  /** The block's final account of {@code address}, null when no transaction wrote it. */
-  private Account finalAccount(Address address) {
-    return address.equals(feeRecipient)
-        ? finalFeeRecipient().orElse(null)
-        : memory.finalAccount(address);
   }
 
   /** The fee recipient's final account, computed once (any thread may, with the same result). */
@@ -294,11 +341,6 @@ final class BlockRun {
           return Optional.empty();
         }
         continue;
-      }
-      if (outcome instanceof TransactionOutcome.Included included && !included.logs().isEmpty()) {
-        // hashes every log item here, in parallel: the items keep their digests, so the receipts'
-        // blooms, built in block order after the workers finish, only OR bits together
-        LogsBloom.of(included.logs());
       }
       executions.increment();
       if (version.incarnation() > 0) {

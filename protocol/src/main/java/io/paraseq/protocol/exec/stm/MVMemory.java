@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 /**
  * Block-STM's multi-version memory for one block: per {@link StateKey}, the values written by each
@@ -219,11 +218,6 @@ final class MVMemory {
       throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
     }
 
-    /** The value of the highest writer, or null when none is left; only after the block. */
-    synchronized Object finalValue(StateKey key) {
-      return count == 0 ? null : finalValueIfLast(txs[count - 1], key);
-    }
-
     /** The index of the highest transaction below {@code tx}, or -1. */
     private int lowerIndex(int tx) {
       int at = Arrays.binarySearch(txs, 0, count, tx);
@@ -418,22 +412,21 @@ final class MVMemory {
    */
   void forEachFinal(BiConsumer<StateKey, Object> action) {
     for (int tx = 0; tx < size; tx++) {
-      forEachFinalWrittenBy(tx, key -> true, action);
+      forEachFinalWrittenBy(tx, action);
     }
     finalFeeRecipient().ifPresent(account -> action.accept(feeKey, account));
   }
 
   /**
-   * Calls {@code action} with the final value of every location {@code wanted}, except the fee
-   * recipient's, whose last writer is transaction {@code tx}. Over every transaction this visits
-   * each written location once, so threads can collect disjoint sets of locations (or of
-   * transactions). Only once every worker has finished.
+   * Calls {@code action} with the final value of every location, except the fee recipient's, whose
+   * last writer is transaction {@code tx}. Over every transaction this visits each written location
+   * once, so threads can collect disjoint sets of transactions. Only once every worker has
+   * finished.
    */
-  void forEachFinalWrittenBy(
-      int tx, Predicate<StateKey> wanted, BiConsumer<StateKey, Object> action) {
+  void forEachFinalWrittenBy(int tx, BiConsumer<StateKey, Object> action) {
     for (Location location : lastWritten.get(tx)) {
       StateKey key = location.key;
-      if (location != feeLocation && wanted.test(key)) {
+      if (location != feeLocation) {
         Object value = location.finalValueIfLast(tx, key);
         if (value != null) {
           action.accept(key, value);
@@ -456,19 +449,6 @@ final class MVMemory {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * The final account of {@code address} if a transaction wrote it (the fee recipient's counts when
-   * it was paid), else null. Only once every worker has finished.
-   */
-  Account finalAccount(Address address) {
-    if (address.equals(feeRecipient)) {
-      return finalFeeRecipient().orElse(null);
-    }
-    StateKey key = StateKey.account(address);
-    Location location = data.get(key);
-    return location == null ? null : (Account) location.finalValue(key);
   }
 
   private Location location(StateKey key) {
