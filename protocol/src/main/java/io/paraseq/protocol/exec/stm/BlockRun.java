@@ -351,7 +351,7 @@ final class BlockRun {
           memory.record(
               version,
               view.reads(),
-              outcome instanceof RuntimeException ? Map.of() : view.writes());
+              outcome instanceof RuntimeException ? MVMemory.NO_WRITES : view.writes());
       Optional<Task> next = scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
       int executed = recorded.incrementAndGet();
       if (contention.looksAt(executed)) {
