@@ -46,7 +46,8 @@ public final class BlockExecutionBuilder {
         if (!ok.logs().isEmpty()) {
           bloom.add(receipt.logsBloom());
         }
-        included.add(new ExecutedTransaction(tx, receipt, ok.gasUsed(), ok.effectiveGasPrice()));
+        included.add(
+            new ExecutedTransaction(tx, receipt, ok.gasUsed(), ok.effectiveGasPrice(), ok.l1Fee()));
       }
       case Skipped skip -> skipped.add(new SkippedTransaction(tx, skip.reason(), skip.message()));
     }

@@ -46,7 +46,8 @@ public final class ChainStore {
   private static final String INSERT_BLOCK =
       "INSERT INTO blocks (number, hash, parent_hash, timestamp, state_root, transactions_root,"
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
-          + " tx_count, header_rlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " tx_count, header_rlp, l1_base_fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?)";
   private static final String INSERT_TXS =
       "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
           + " value, gas_limit, raw) SELECT h, ?, i, t, f, n, r, v, g, w FROM unnest(?::bytea[],"
@@ -54,9 +55,9 @@ public final class ChainStore {
           + " ?::bytea[]) AS x(h, i, t, f, n, r, v, g, w)";
   private static final String INSERT_RECEIPTS =
       "INSERT INTO receipts (tx_hash, block_number, tx_index, status, gas_used,"
-          + " cumulative_gas_used, effective_gas_price)"
-          + " SELECT h, ?, i, s, g, c, p FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
-          + " ?::int8[], ?::int8[], ?::numeric[]) AS x(h, i, s, g, c, p)";
+          + " cumulative_gas_used, effective_gas_price, l1_fee)"
+          + " SELECT h, ?, i, s, g, c, p, f FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
+          + " ?::int8[], ?::int8[], ?::numeric[], ?::numeric[]) AS x(h, i, s, g, c, p, f)";
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
@@ -186,14 +187,15 @@ public final class ChainStore {
 
   private static void write(Connection connection, SealedBlock sealed) throws SQLException {
     Block block = sealed.block();
-    insertBlock(connection, block);
+    insertBlock(connection, block, sealed.l1BaseFee());
     insertTransactions(connection, block.number(), sealed.included());
     insertReceiptsAndLogs(connection, block.number(), sealed.included());
     writeState(connection, sealed);
     PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
 
-  private static void insertBlock(Connection connection, Block block) throws SQLException {
+  private static void insertBlock(Connection connection, Block block, Wei l1BaseFee)
+      throws SQLException {
     BlockHeader h = block.header();
     try (PreparedStatement insert = connection.prepareStatement(INSERT_BLOCK)) {
       insert.setLong(1, h.number());
@@ -210,6 +212,7 @@ public final class ChainStore {
       insert.setBytes(12, h.beneficiary().bytes().toArray());
       insert.setInt(13, block.transactions().size());
       insert.setBytes(14, h.encoded().toArray());
+      insert.setLong(15, l1BaseFee.value().longValueExact());
       insert.executeUpdate();
     }
   }
@@ -280,6 +283,7 @@ public final class ChainStore {
     Long[] gasUsed = new Long[n];
     Long[] cumulative = new Long[n];
     BigDecimal[] prices = new BigDecimal[n];
+    BigDecimal[] l1Fees = new BigDecimal[n];
     LogColumns logs = new LogColumns();
     for (int i = 0; i < n; i++) {
       ExecutedTransaction executed = included.get(i);
@@ -290,6 +294,7 @@ public final class ChainStore {
       gasUsed[i] = executed.gasUsed();
       cumulative[i] = receipt.cumulativeGasUsed();
       prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
+      l1Fees[i] = new BigDecimal(executed.l1Fee().value());
       for (Log log : receipt.logs()) {
         logs.add(hashes[i], i, log);
       }
@@ -302,6 +307,7 @@ public final class ChainStore {
       SqlArrays.int8(connection, insert, 5, gasUsed);
       SqlArrays.int8(connection, insert, 6, cumulative);
       SqlArrays.numeric(connection, insert, 7, prices);
+      SqlArrays.numeric(connection, insert, 8, l1Fees);
       insert.executeUpdate();
     }
     logs.insert(connection, number);
