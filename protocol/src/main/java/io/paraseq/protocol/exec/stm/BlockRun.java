@@ -60,6 +60,7 @@ final class BlockRun {
   private final LongAdder executions = new LongAdder();
   private final AtomicInteger recorded = new AtomicInteger();
   private final AtomicLong conflictsAtLastLook = new AtomicLong();
+  private final AtomicInteger hotWindows = new AtomicInteger();
   private final ContentionFallback contention;
   private final LongAdder reexecutions = new LongAdder();
   private final Address feeRecipient;
@@ -356,8 +357,12 @@ final class BlockRun {
       int executed = recorded.incrementAndGet();
       if (contention.looksAt(executed)) {
         long conflicts = reexecutions.sum() + scheduler.suspensions();
-        long since = conflicts - conflictsAtLastLook.getAndSet(conflicts);
-        if (contention.abandons(transactions.size(), executed, conflicts, since)) {
+        boolean hot = contention.hot(conflicts - conflictsAtLastLook.getAndSet(conflicts));
+        int streak = hot ? hotWindows.incrementAndGet() : 0;
+        if (!hot) {
+          hotWindows.set(0);
+        }
+        if (contention.abandons(transactions.size(), executed, streak)) {
           scheduler.abandon();
           return Optional.empty();
         }

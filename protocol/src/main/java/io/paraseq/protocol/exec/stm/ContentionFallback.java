@@ -8,23 +8,29 @@ package io.paraseq.protocol.exec.stm;
  * beat the sequential executor and its wasted incarnations make it slower (two threads: 0.4–0.7× on
  * one pool traded by 2–10 accounts).
  *
- * <p>The executor looks after every {@code window} recorded executions at the conflicts:
- * re-executions (incarnations after the first) plus suspensions (incarnations stopped at an
- * ESTIMATE). When both the conflicts since the previous look and all conflicts so far reach {@code
- * maxConflictRate} per execution, the block is abandoned — but only in its first half (executions
- * up to half the block's transactions): later, finishing in parallel costs less than starting
- * again. The last window alone would react to one burst (a worker descheduled on a busy machine
- * lets the other run ahead, and one wave of re-validations aborts several transactions at once);
- * the whole run alone would react late when the second worker starts late (the first executions, by
- * one worker alone, never conflict). One thread never conflicts, so this rule only acts with two or
- * more. The result is the sequential executor's either way.
+ * <p>The executor looks after every {@code window} recorded executions at the conflicts since its
+ * previous look: re-executions (incarnations after the first) plus suspensions (incarnations
+ * stopped at an ESTIMATE). A window with {@code maxConflictRate} per execution or more is
+ * <i>hot</i>; after {@value #HOT_WINDOWS} hot windows in a row the block is abandoned — but only in
+ * its first half (executions up to half the block's transactions): later, finishing in parallel
+ * costs less than starting again. One hot window alone is not enough: a worker descheduled on a
+ * busy machine lets the other run ahead, and one wave of re-validations then aborts several
+ * transactions at once. Windows, not the whole run so far, are measured because the second worker
+ * may start late: the first executions, by one worker alone, never conflict and would dilute the
+ * rate. One thread never conflicts, so this rule only acts with two or more. The result is the
+ * sequential executor's either way.
  *
  * @param window recorded executions between two looks, at least 1
  * @param maxConflictRate conflicts per execution at or above which the block is abandoned, above 0
  */
 public record ContentionFallback(int window, double maxConflictRate) {
 
-  /** The node's default: a look every 64 executions, abandon at 0.2 conflicts per execution. */
+  /** Hot windows in a row that abandon a block. */
+  public static final int HOT_WINDOWS = 2;
+
+  /**
+   * The node's default: a look every 64 executions, a window hot at 0.2 conflicts per execution.
+   */
   public static final ContentionFallback DEFAULT = new ContentionFallback(64, 0.2);
 
   /** Never abandons a block. */
@@ -56,14 +62,16 @@ public record ContentionFallback(int window, double maxConflictRate) {
     return enabled() && executions % window == 0;
   }
 
+  /** Whether a window with {@code conflicts} conflicts in its {@code window} executions is hot. */
+  boolean hot(long conflicts) {
+    return conflicts >= maxConflictRate * window;
+  }
+
   /**
    * Whether a block of {@code transactions} is abandoned at a look after {@code executions}
-   * recorded incarnations, with {@code conflicts} conflicts in all and {@code recent} of them since
-   * the previous look.
+   * recorded incarnations, the last {@code hotWindows} windows (this one included) hot in a row.
    */
-  boolean abandons(int transactions, int executions, long conflicts, long recent) {
-    return executions <= transactions / 2
-        && recent >= maxConflictRate * window
-        && conflicts >= maxConflictRate * executions;
+  boolean abandons(int transactions, int executions, int hotWindows) {
+    return hotWindows >= HOT_WINDOWS && executions <= transactions / 2;
   }
 }

@@ -118,7 +118,7 @@ class BlockStmPropertiesTest {
   void blocksAbandonedByTheContentionFallbackMatchTheSequentialExecution(
       @ForAll("smallWorkloads") Workload workload,
       @ForAll @IntRange(min = 2, max = 4) int threads,
-      @ForAll @IntRange(min = 1, max = 16) int window) {
+      @ForAll @IntRange(min = 1, max = 6) int window) {
     WorldState state = WorldState.genesis(workload.alloc());
     BlockExecution expected =
         sequential.execute(workload.context(), workload.block(), state.view());

@@ -18,29 +18,23 @@ class ContentionFallbackTest {
   }
 
   @Test
-  void abandonsWhenTheLastWindowAndTheWholeRunReachTheRate() {
-    assertThat(rule.abandons(1_000, 64, 12, 12)).isFalse(); // 0.1875 per execution
-    assertThat(rule.abandons(1_000, 64, 13, 13)).isTrue(); // 0.203
-    assertThat(rule.abandons(1_000, 448, 90, 13)).isTrue();
+  void aWindowIsHotAtTheRateOrAbove() {
+    assertThat(rule.hot(12)).isFalse(); // 0.1875 per execution
+    assertThat(rule.hot(13)).isTrue(); // 0.203
   }
 
   @Test
-  void oneBurstAfterAQuietStartIsNotEnough() {
-    assertThat(rule.abandons(1_000, 448, 40, 40)).isFalse(); // 0.09 per execution so far
-  }
-
-  @Test
-  void aLateSecondWorkerDoesNotHideContentionForLong() {
-    // 256 executions by one worker alone, then every window conflicts at 0.5
-    assertThat(rule.abandons(10_000, 320, 32, 32)).isFalse();
-    assertThat(rule.abandons(10_000, 448, 96, 32)).isTrue();
+  void twoHotWindowsInARowAbandonOneDoesNot() {
+    assertThat(rule.abandons(1_000, 448, 1)).isFalse(); // one burst
+    assertThat(rule.abandons(1_000, 448, 2)).isTrue();
+    assertThat(rule.abandons(10_000, 2_048, 3)).isTrue(); // a late second worker: no dilution
   }
 
   @Test
   void abandonsOnlyInTheBlocksFirstHalf() {
-    assertThat(rule.abandons(1_000, 500, 500, 64)).isTrue();
-    assertThat(rule.abandons(1_000, 512, 512, 64)).isFalse();
-    assertThat(rule.abandons(100, 64, 64, 64)).isFalse();
+    assertThat(rule.abandons(1_000, 500, 2)).isTrue();
+    assertThat(rule.abandons(1_000, 512, 2)).isFalse();
+    assertThat(rule.abandons(100, 64, 2)).isFalse();
   }
 
   @Test
