@@ -19,10 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param hotSenderFallback a block in which one sender has at least 1/threads of the transactions
  *     runs sequentially: that sender's nonce chain cannot run in parallel ({@code
  *     PARASEQ_EXEC_HOT_SENDER_FALLBACK}, true)
- * @param contentionFallback a block whose Block-STM executions conflict too often (at least 0.2
- *     re-executions and suspensions per execution over a window of 64, in the block's first half)
- *     is abandoned and run sequentially: one hot program location serialises it anyway ({@code
- *     PARASEQ_EXEC_CONTENTION_FALLBACK}, true)
+ * @param contentionFallback a block whose Block-STM executions conflict too often (two windows of
+ *     64 executions in a row with at least 0.2 re-executions and suspensions per execution, in the
+ *     block's first half) is abandoned and run sequentially: one hot program location serialises it
+ *     anyway ({@code PARASEQ_EXEC_CONTENTION_FALLBACK}, true)
  */
 @ConfigurationProperties("paraseq.exec")
 @Validated
