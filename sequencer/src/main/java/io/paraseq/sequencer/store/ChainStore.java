@@ -31,12 +31,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The chain tables (V1: {@code chain_info}, {@code blocks}, {@code transactions}, {@code receipts},
- * {@code logs}) and the flat state (V2: {@code accounts}, {@code storage}). A block and everything
- * it changes — its rows, the state rows, the deletion of its pool rows — are written in one
- * database transaction: after a crash the database holds a block completely or not at all. Receipt
- * rows keep no bloom and no consensus encoding (V3): both follow exactly from the row, its
- * transaction's type and its logs.
+ * The chain tables (V1: {@code chain_info}, {@code blocks}, {@code transactions}, {@code logs}) and
+ * the flat state (V2: {@code accounts}, {@code storage}). A block and everything it changes — its
+ * rows, the state rows, the deletion of its pool rows — are written in one database transaction:
+ * after a crash the database holds a block completely or not at all. A receipt is stored in its
+ * transaction's row (V8), without bloom or consensus encoding (V3): both follow exactly from the
+ * row and its logs.
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the block producer
  * thread writes (and the start-up thread, before the producer exists).
@@ -47,16 +47,14 @@ public final class ChainStore {
       "INSERT INTO blocks (number, hash, parent_hash, timestamp, state_root, transactions_root,"
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
           + " tx_count, header_rlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  // One row per included transaction with its receipt's columns (V8); l1_fee keeps its default.
   private static final String INSERT_TXS =
       "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
-          + " value, gas_limit, raw) SELECT h, ?, i, t, f, n, r, v, g, w FROM unnest(?::bytea[],"
-          + " ?::int4[], ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[],"
-          + " ?::bytea[]) AS x(h, i, t, f, n, r, v, g, w)";
-  private static final String INSERT_RECEIPTS =
-      "INSERT INTO receipts (tx_hash, block_number, tx_index, status, gas_used,"
-          + " cumulative_gas_used, effective_gas_price)"
-          + " SELECT h, ?, i, s, g, c, p FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
-          + " ?::int8[], ?::int8[], ?::numeric[]) AS x(h, i, s, g, c, p)";
+          + " value, gas_limit, raw, status, gas_used, cumulative_gas_used, effective_gas_price)"
+          + " SELECT h, ?, i, t, f, n, r, v, g, w, s, u, c, p FROM unnest(?::bytea[], ?::int4[],"
+          + " ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[], ?::bytea[],"
+          + " ?::int2[], ?::int8[], ?::int8[], ?::numeric[])"
+          + " AS x(h, i, t, f, n, r, v, g, w, s, u, c, p)";
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
@@ -113,8 +111,8 @@ public final class ChainStore {
   }
 
   /**
-   * Writes a sealed block in one transaction: its {@code blocks} row, transactions, receipts and
-   * logs, its state changes, and the deletion of its pool rows.
+   * Writes a sealed block in one transaction: its {@code blocks} row, transactions (with their
+   * receipts) and logs, its state changes, and the deletion of its pool rows.
    *
    * @throws ChainStoreException if the transaction did not commit (nothing was written then)
    */
@@ -188,7 +186,6 @@ public final class ChainStore {
     Block block = sealed.block();
     insertBlock(connection, block);
     insertTransactions(connection, block.number(), sealed.included());
-    insertReceiptsAndLogs(connection, block.number(), sealed.included());
     writeState(connection, sealed);
     PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
@@ -214,24 +211,60 @@ public final class ChainStore {
     }
   }
 
+  /** The block's transactions with their receipts' columns, then its logs. */
   private static void insertTransactions(
       Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
     int n = included.size();
     if (n == 0) {
       return;
     }
-    byte[][] hashes = new byte[n][];
-    Integer[] indexes = new Integer[n];
-    Short[] types = new Short[n];
-    byte[][] senders = new byte[n][];
-    Long[] nonces = new Long[n];
-    byte[][] recipients = new byte[n][];
-    BigDecimal[] values = new BigDecimal[n];
-    Long[] gasLimits = new Long[n];
-    byte[][] raws = new byte[n][];
+    TransactionColumns columns = new TransactionColumns(n);
+    LogColumns logs = new LogColumns();
     for (int i = 0; i < n; i++) {
-      ExecutedTransaction executed = included.get(i);
+      columns.set(i, included.get(i));
+      for (Log log : included.get(i).receipt().logs()) {
+        logs.add(columns.hashes[i], i, log);
+      }
+    }
+    columns.insert(connection, number);
+    logs.insert(connection, number);
+  }
+
+  /** The transactions rows of one block as columns, in block order. */
+  private static final class TransactionColumns {
+    private final byte[][] hashes;
+    private final Integer[] indexes;
+    private final Short[] types;
+    private final byte[][] senders;
+    private final Long[] nonces;
+    private final byte[][] recipients;
+    private final BigDecimal[] values;
+    private final Long[] gasLimits;
+    private final byte[][] raws;
+    private final Short[] statuses;
+    private final Long[] gasUsed;
+    private final Long[] cumulative;
+    private final BigDecimal[] prices;
+
+    TransactionColumns(int n) {
+      hashes = new byte[n][];
+      indexes = new Integer[n];
+      types = new Short[n];
+      senders = new byte[n][];
+      nonces = new Long[n];
+      recipients = new byte[n][];
+      values = new BigDecimal[n];
+      gasLimits = new Long[n];
+      raws = new byte[n][];
+      statuses = new Short[n];
+      gasUsed = new Long[n];
+      cumulative = new Long[n];
+      prices = new BigDecimal[n];
+    }
+
+    void set(int i, ExecutedTransaction executed) {
       Transaction tx = executed.transaction().transaction();
+      Receipt receipt = executed.receipt();
       hashes[i] = executed.transaction().hash().bytes().toArray();
       indexes[i] = i;
       types[i] = (short) tx.type().typeByte().orElse(0).intValue();
@@ -241,19 +274,30 @@ public final class ChainStore {
       values[i] = new BigDecimal(tx.value().value());
       gasLimits[i] = tx.gasLimit();
       raws[i] = tx.encoded().toArray();
+      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
+      gasUsed[i] = executed.gasUsed();
+      cumulative[i] = receipt.cumulativeGasUsed();
+      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
-      insert.setLong(1, number);
-      SqlArrays.bytea(connection, insert, 2, hashes);
-      SqlArrays.int4(connection, insert, 3, indexes);
-      SqlArrays.int2(connection, insert, 4, types);
-      SqlArrays.bytea(connection, insert, 5, senders);
-      SqlArrays.int8(connection, insert, 6, nonces);
-      SqlArrays.bytea(connection, insert, 7, recipients);
-      SqlArrays.numeric(connection, insert, 8, values);
-      SqlArrays.int8(connection, insert, 9, gasLimits);
-      SqlArrays.bytea(connection, insert, 10, raws);
-      insert.executeUpdate();
+
+    void insert(Connection connection, long number) throws SQLException {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
+        insert.setLong(1, number);
+        SqlArrays.bytea(connection, insert, 2, hashes);
+        SqlArrays.int4(connection, insert, 3, indexes);
+        SqlArrays.int2(connection, insert, 4, types);
+        SqlArrays.bytea(connection, insert, 5, senders);
+        SqlArrays.int8(connection, insert, 6, nonces);
+        SqlArrays.bytea(connection, insert, 7, recipients);
+        SqlArrays.numeric(connection, insert, 8, values);
+        SqlArrays.int8(connection, insert, 9, gasLimits);
+        SqlArrays.bytea(connection, insert, 10, raws);
+        SqlArrays.int2(connection, insert, 11, statuses);
+        SqlArrays.int8(connection, insert, 12, gasUsed);
+        SqlArrays.int8(connection, insert, 13, cumulative);
+        SqlArrays.numeric(connection, insert, 14, prices);
+        insert.executeUpdate();
+      }
     }
   }
 
@@ -266,45 +310,6 @@ public final class ChainStore {
       case SignedTransaction signed -> signed.payload().nonce();
       case DepositTransaction deposit -> 0;
     };
-  }
-
-  private static void insertReceiptsAndLogs(
-      Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
-    int n = included.size();
-    if (n == 0) {
-      return;
-    }
-    byte[][] hashes = new byte[n][];
-    Integer[] indexes = new Integer[n];
-    Short[] statuses = new Short[n];
-    Long[] gasUsed = new Long[n];
-    Long[] cumulative = new Long[n];
-    BigDecimal[] prices = new BigDecimal[n];
-    LogColumns logs = new LogColumns();
-    for (int i = 0; i < n; i++) {
-      ExecutedTransaction executed = included.get(i);
-      Receipt receipt = executed.receipt();
-      hashes[i] = executed.transaction().hash().bytes().toArray();
-      indexes[i] = i;
-      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
-      gasUsed[i] = executed.gasUsed();
-      cumulative[i] = receipt.cumulativeGasUsed();
-      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
-      for (Log log : receipt.logs()) {
-        logs.add(hashes[i], i, log);
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RECEIPTS)) {
-      insert.setLong(1, number);
-      SqlArrays.bytea(connection, insert, 2, hashes);
-      SqlArrays.int4(connection, insert, 3, indexes);
-      SqlArrays.int2(connection, insert, 4, statuses);
-      SqlArrays.int8(connection, insert, 5, gasUsed);
-      SqlArrays.int8(connection, insert, 6, cumulative);
-      SqlArrays.numeric(connection, insert, 7, prices);
-      insert.executeUpdate();
-    }
-    logs.insert(connection, number);
   }
 
   /** The logs of one block as columns, numbered in block order. */

@@ -1,11 +1,8 @@
 package io.paraseq.sequencer.store;
 
-import io.paraseq.protocol.tx.SignedTransaction;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.pool.PooledTransaction;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +15,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The durable mempool: the {@code pool_transactions} table (V1 migration). Every write is one
- * database transaction with JDBC batching — one commit (one WAL flush) per ingress batch, never one
- * per transaction.
+ * The durable mempool: the {@code pool_transactions} table (V1 migration; since V8 a row keeps only
+ * the hash, sender, raw encoding, arrival order and receive time — the rest is in the encoding, and
+ * the one-per-(sender, nonce) rule is the in-memory pool's). Every write is one database
+ * transaction with JDBC batching — one commit (one WAL flush) per ingress batch, never one per
+ * transaction.
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the pool writer thread
  * writes.
@@ -28,11 +27,9 @@ import javax.sql.DataSource;
 public final class PoolStore {
 
   private static final String INSERT =
-      "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
-          + " max_priority_fee_per_gas, gas_limit, value, raw, received_at)"
-          + " SELECT h, s, n, t, f, p, g, v, r, a FROM unnest(?::bytea[], ?::bytea[],"
-          + " ?::numeric[], ?::int2[], ?::numeric[], ?::numeric[], ?::int8[], ?::numeric[],"
-          + " ?::bytea[], ?::timestamptz[]) WITH ORDINALITY AS x(h, s, n, t, f, p, g, v, r, a, o)"
+      "INSERT INTO pool_transactions (hash, sender, raw, received_at)"
+          + " SELECT h, s, r, a FROM unnest(?::bytea[], ?::bytea[], ?::bytea[], ?::timestamptz[])"
+          + " WITH ORDINALITY AS x(h, s, r, a, o)"
           // arrival_seq is drawn row by row in this order: the pool's arrival order.
           + " ORDER BY o"
           // A commit whose acknowledgement was lost (then undone in memory) may have left the row.
@@ -134,40 +131,20 @@ public final class PoolStore {
     }
     byte[][] hashes = new byte[n][];
     byte[][] senders = new byte[n][];
-    BigDecimal[] nonces = new BigDecimal[n];
-    Short[] types = new Short[n];
-    BigDecimal[] feeCaps = new BigDecimal[n];
-    BigDecimal[] tipCaps = new BigDecimal[n];
-    Long[] gasLimits = new Long[n];
-    BigDecimal[] values = new BigDecimal[n];
     byte[][] raws = new byte[n][];
     Timestamp[] received = new Timestamp[n];
     for (int i = 0; i < n; i++) {
       PooledTransaction tx = txs.get(i);
-      SignedTransaction signed = (SignedTransaction) tx.verified().transaction();
       hashes[i] = tx.hash().bytes().toArray();
       senders[i] = tx.sender().bytes().toArray();
-      nonces[i] = unsigned(tx.nonce());
-      types[i] = (short) signed.type().typeByte().orElse(0).intValue();
-      feeCaps[i] = new BigDecimal(tx.feeCap());
-      tipCaps[i] = new BigDecimal(tx.tipCap());
-      // Ingress refuses gas limits above 2^63 - 1 before they reach the pool (uint63 column).
-      gasLimits[i] = tx.gasLimit();
-      values[i] = new BigDecimal(signed.value().value());
       raws[i] = tx.verified().encoded().toArray();
       received[i] = Timestamp.from(tx.receivedAt());
     }
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       SqlArrays.bytea(connection, insert, 1, hashes);
       SqlArrays.bytea(connection, insert, 2, senders);
-      SqlArrays.numeric(connection, insert, 3, nonces);
-      SqlArrays.int2(connection, insert, 4, types);
-      SqlArrays.numeric(connection, insert, 5, feeCaps);
-      SqlArrays.numeric(connection, insert, 6, tipCaps);
-      SqlArrays.int8(connection, insert, 7, gasLimits);
-      SqlArrays.numeric(connection, insert, 8, values);
-      SqlArrays.bytea(connection, insert, 9, raws);
-      SqlArrays.timestamptz(connection, insert, 10, received);
+      SqlArrays.bytea(connection, insert, 3, raws);
+      SqlArrays.timestamptz(connection, insert, 4, received);
       insert.executeUpdate();
     }
   }
@@ -178,9 +155,5 @@ public final class PoolStore {
     } catch (SQLException e) {
       throw new PoolStoreException("pool table " + what + " failed", e);
     }
-  }
-
-  private static BigDecimal unsigned(long value) {
-    return new BigDecimal(new BigInteger(Long.toUnsignedString(value)));
   }
 }

@@ -63,8 +63,7 @@ class ChainStoreIT {
   @BeforeEach
   void genesis() {
     jdbc.execute(
-        "TRUNCATE chain_info, blocks, transactions, receipts, logs, accounts, storage,"
-            + " pool_transactions");
+        "TRUNCATE chain_info, blocks, transactions, logs, accounts, storage, pool_transactions");
     Genesis g = new Genesis(CONFIG, 1_700_000_000L, io.paraseq.protocol.chain.DevAccounts.alloc());
     state = g.createState();
     genesis = g.header(state.stateRoot());
@@ -112,7 +111,6 @@ class ChainStoreIT {
     store.persist(block);
     assertThat(store.head()).contains(block.block().header());
     assertThat(count("transactions")).isEqualTo(1);
-    assertThat(count("receipts")).isEqualTo(1);
     assertThat(count("pool_transactions")).isZero();
   }
 
@@ -207,7 +205,6 @@ class ChainStoreIT {
   private void assertNothingOfBlockOne() {
     assertThat(count("blocks")).isEqualTo(1);
     assertThat(count("transactions")).isZero();
-    assertThat(count("receipts")).isZero();
     assertThat(count("pool_transactions")).isEqualTo(1);
     assertThat(store.head()).contains(genesis);
     StoredState rows = store.loadState();
@@ -245,9 +242,7 @@ class ChainStoreIT {
   private void insertPoolRow(SealedBlock block) {
     VerifiedTransaction tx = block.included().getFirst().transaction();
     jdbc.update(
-        "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
-            + " max_priority_fee_per_gas, gas_limit, value, raw) VALUES (?, ?, 0, 2, 2, 1, 21000,"
-            + " 10, ?)",
+        "INSERT INTO pool_transactions (hash, sender, raw) VALUES (?, ?, ?)",
         tx.hash().bytes().toArray(),
         tx.sender().bytes().toArray(),
         tx.encoded().toArray());
@@ -273,8 +268,7 @@ class ChainStoreIT {
   private Map<String, Long> counts() {
     Map<String, Long> counts = new HashMap<>();
     for (String table :
-        List.of(
-            "blocks", "transactions", "receipts", "logs", "accounts", "storage", "chain_info")) {
+        List.of("blocks", "transactions", "logs", "accounts", "storage", "chain_info")) {
       counts.put(table, count(table));
     }
     return counts;
