@@ -31,9 +31,12 @@ public final class PoolStore {
           + " SELECT h, s, r, a FROM unnest(?::bytea[], ?::bytea[], ?::bytea[], ?::timestamptz[])"
           + " WITH ORDINALITY AS x(h, s, r, a, o)"
           // arrival_seq is drawn row by row in this order: the pool's arrival order.
-          + " ORDER BY o"
-          // A commit whose acknowledgement was lost (then undone in memory) may have left the row.
-          + " ON CONFLICT (hash) DO NOTHING";
+          + " ORDER BY o";
+  // A commit whose acknowledgement was lost (the batch then undone in memory) may have left rows
+  // that a resubmission inserts again. Only then: ON CONFLICT checks the key before each row's
+  // insert, a second index descent and WAL record per row that the plain insert does not pay.
+  private static final String INSERT_SKIPPING_STORED = INSERT + " ON CONFLICT (hash) DO NOTHING";
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ANY(?)";
   private static final String LOAD =
       "SELECT hash, raw, arrival_seq, received_at FROM pool_transactions ORDER BY arrival_seq";
@@ -47,7 +50,9 @@ public final class PoolStore {
 
   /**
    * Deletes then inserts, in one database transaction; rows are inserted in the list's order, so
-   * {@code arrival_seq} follows the pool's arrival order.
+   * {@code arrival_seq} follows the pool's arrival order. A row whose hash is already stored (left
+   * by a commit whose acknowledgement was lost) is kept as it is: the write is then rolled back and
+   * made again with {@code ON CONFLICT DO NOTHING}.
    *
    * @throws PoolStoreException if the transaction did not commit (nothing was written then)
    */
@@ -55,16 +60,27 @@ public final class PoolStore {
     if (write.isEmpty()) {
       return;
     }
-    inTransaction(
-        connection -> {
-          deleteBatch(connection, write.deletes());
-          insert(connection, write.inserts());
-        },
+    String what =
         "write of "
             + write.deletes().size()
             + " deletes and "
             + write.inserts().size()
-            + " inserts");
+            + " inserts";
+    try {
+      JdbcTransaction.run(dataSource, connection -> write(connection, write, INSERT));
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new PoolStoreException("pool table " + what + " failed", e);
+      }
+      // Rolled back: write it again, keeping the rows already stored.
+      inTransaction(connection -> write(connection, write, INSERT_SKIPPING_STORED), what);
+    }
+  }
+
+  private static void write(Connection connection, PoolWrite write, String insert)
+      throws SQLException {
+    deleteBatch(connection, write.deletes());
+    insert(connection, write.inserts(), insert);
   }
 
   /** Deletes rows by hash in one transaction (e.g. transactions included in a sealed block). */
@@ -122,8 +138,8 @@ public final class PoolStore {
         connection, DELETE, hashes.stream().map(hash -> hash.bytes().toArray()).toList());
   }
 
-  /** Inserts {@code txs} in one statement, in the list's order. */
-  private static void insert(Connection connection, List<PooledTransaction> txs)
+  /** Inserts {@code txs} with {@code sql} in one statement, in the list's order. */
+  private static void insert(Connection connection, List<PooledTransaction> txs, String sql)
       throws SQLException {
     int n = txs.size();
     if (n == 0) {
@@ -140,7 +156,7 @@ public final class PoolStore {
       raws[i] = tx.verified().encoded().toArray();
       received[i] = Timestamp.from(tx.receivedAt());
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       SqlArrays.bytea(connection, insert, 1, hashes);
       SqlArrays.bytea(connection, insert, 2, senders);
       SqlArrays.bytea(connection, insert, 3, raws);
