@@ -7,8 +7,7 @@ import io.paraseq.protocol.block.Receipt;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.ExecutedTransaction;
 import io.paraseq.protocol.state.Account;
-import io.paraseq.protocol.state.AccountChange;
-import io.paraseq.protocol.state.AccountWrite;
+import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.DepositTransaction;
 import io.paraseq.protocol.tx.SignedTransaction;
@@ -60,21 +59,7 @@ public final class ChainStore {
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
           + " ?::bytea[], ?::int4[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],"
           + " ?::bytea[]) AS x(li, h, i, a, t0, t1, t2, t3, d)";
-  private static final String UPSERT_ACCOUNTS =
-      "INSERT INTO accounts (address, nonce, balance, storage_root, code_hash)"
-          + " SELECT a, n, b, s, c FROM unnest(?::bytea[], ?::int8[], ?::numeric[], ?::bytea[],"
-          + " ?::bytea[]) AS x(a, n, b, s, c) ON CONFLICT (address) DO UPDATE SET"
-          + " nonce = EXCLUDED.nonce, balance = EXCLUDED.balance,"
-          + " storage_root = EXCLUDED.storage_root, code_hash = EXCLUDED.code_hash";
-  private static final String DELETE_ACCOUNTS = "DELETE FROM accounts WHERE address = ANY(?)";
-  private static final String CLEAR_STORAGE = "DELETE FROM storage WHERE address = ANY(?)";
-  private static final String UPSERT_SLOTS =
-      "INSERT INTO storage (address, slot, value) SELECT a, k, v FROM unnest(?::bytea[],"
-          + " ?::bytea[], ?::bytea[]) AS x(a, k, v)"
-          + " ON CONFLICT (address, slot) DO UPDATE SET value = EXCLUDED.value";
-  private static final String DELETE_SLOTS =
-      "DELETE FROM storage s USING unnest(?::bytea[], ?::bytea[]) AS x(a, k)"
-          + " WHERE s.address = x.a AND s.slot = x.k";
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
 
@@ -105,7 +90,7 @@ public final class ChainStore {
             insert.setBytes(2, info.genesisHash().bytes().toArray());
             insert.executeUpdate();
           }
-          write(connection, genesis);
+          write(connection, genesis, Optional.empty());
         },
         "genesis");
   }
@@ -117,7 +102,30 @@ public final class ChainStore {
    * @throws ChainStoreException if the transaction did not commit (nothing was written then)
    */
   public void persist(SealedBlock sealed) {
-    inTransaction(connection -> write(connection, sealed), "block " + sealed.block().number());
+    inTransaction(
+        connection -> write(connection, sealed, Optional.empty()),
+        "block " + sealed.block().number());
+  }
+
+  /**
+   * As {@link #persist(SealedBlock)}, knowing {@code before}, the state the database holds before
+   * the block (the previous block's): accounts absent from it are inserted and the others updated
+   * instead of upserted ({@link StateRows}). If the database holds a row {@code before} lacks, the
+   * transaction is rolled back and the block written again with upserts.
+   *
+   * @throws ChainStoreException if the block did not commit (nothing was written then)
+   */
+  public void persist(SealedBlock sealed, StateView before) {
+    Objects.requireNonNull(before, "before");
+    try {
+      JdbcTransaction.run(dataSource, connection -> write(connection, sealed, Optional.of(before)));
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new ChainStoreException(
+            "chain write of block " + sealed.block().number() + " failed", e);
+      }
+      persist(sealed);
+    }
   }
 
   /** The header of the highest block, decoded from its stored RLP. */
@@ -182,11 +190,12 @@ public final class ChainStore {
     return new StoredState(accounts, storage);
   }
 
-  private static void write(Connection connection, SealedBlock sealed) throws SQLException {
+  private static void write(Connection connection, SealedBlock sealed, Optional<StateView> before)
+      throws SQLException {
     Block block = sealed.block();
     insertBlock(connection, block);
     insertTransactions(connection, block.number(), sealed.included());
-    writeState(connection, sealed);
+    StateRows.write(connection, sealed, before);
     PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
 
@@ -358,84 +367,6 @@ public final class ChainStore {
         insert.executeUpdate();
       }
     }
-  }
-
-  /**
-   * Applies the diff to the flat rows in {@link AccountChange}'s order: clear storage, delete and
-   * write slots (a zero word deletes), then the account records (as the world state computed them,
-   * with their storage roots); a set-based statement for each kind of change.
-   */
-  private static void writeState(Connection connection, SealedBlock sealed) throws SQLException {
-    List<byte[]> cleared = new ArrayList<>();
-    List<byte[]> slotDeleteAddresses = new ArrayList<>();
-    List<byte[]> slotDeleteKeys = new ArrayList<>();
-    List<byte[]> slotAddresses = new ArrayList<>();
-    List<byte[]> slotKeys = new ArrayList<>();
-    List<byte[]> slotValues = new ArrayList<>();
-    List<byte[]> accountAddresses = new ArrayList<>();
-    List<Long> nonces = new ArrayList<>();
-    List<BigDecimal> balances = new ArrayList<>();
-    List<byte[]> storageRoots = new ArrayList<>();
-    List<byte[]> codeHashes = new ArrayList<>();
-    List<byte[]> deletedAccounts = new ArrayList<>();
-    for (Map.Entry<Address, AccountChange> entry : sealed.diff().changes().entrySet()) {
-      byte[] address = entry.getKey().bytes().toArray();
-      AccountChange change = entry.getValue();
-      Optional<Account> after = sealed.accounts().get(entry.getKey());
-      boolean implicitDelete = after.isEmpty() && !(change.write() instanceof AccountWrite.Deleted);
-      if (change.storageCleared() || implicitDelete) {
-        // Absent after the block without an explicit delete: drop any leftover storage too.
-        cleared.add(address);
-      }
-      for (Map.Entry<Hash, Word> slot : change.storage().entrySet()) {
-        if (slot.getValue().isZero()) {
-          slotDeleteAddresses.add(address);
-          slotDeleteKeys.add(slot.getKey().bytes().toArray());
-        } else {
-          slotAddresses.add(address);
-          slotKeys.add(slot.getKey().bytes().toArray());
-          slotValues.add(slot.getValue().bytes().toArray());
-        }
-      }
-      if (after.isPresent()) {
-        Account account = after.get();
-        accountAddresses.add(address);
-        nonces.add(account.nonce());
-        balances.add(new BigDecimal(account.balance().value()));
-        storageRoots.add(account.storageRoot().bytes().toArray());
-        codeHashes.add(account.codeHash().bytes().toArray());
-      } else {
-        deletedAccounts.add(address);
-      }
-    }
-    // Order matters: clears before slot writes; account rows are independent of slots.
-    SqlArrays.deleteWhereAny(connection, CLEAR_STORAGE, cleared);
-    if (!slotDeleteKeys.isEmpty()) {
-      try (PreparedStatement delete = connection.prepareStatement(DELETE_SLOTS)) {
-        SqlArrays.bytea(connection, delete, 1, slotDeleteAddresses.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, delete, 2, slotDeleteKeys.toArray(byte[][]::new));
-        delete.executeUpdate();
-      }
-    }
-    if (!slotKeys.isEmpty()) {
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_SLOTS)) {
-        SqlArrays.bytea(connection, upsert, 1, slotAddresses.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 2, slotKeys.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 3, slotValues.toArray(byte[][]::new));
-        upsert.executeUpdate();
-      }
-    }
-    if (!accountAddresses.isEmpty()) {
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACCOUNTS)) {
-        SqlArrays.bytea(connection, upsert, 1, accountAddresses.toArray(byte[][]::new));
-        SqlArrays.int8(connection, upsert, 2, nonces.toArray(Long[]::new));
-        SqlArrays.numeric(connection, upsert, 3, balances.toArray(BigDecimal[]::new));
-        SqlArrays.bytea(connection, upsert, 4, storageRoots.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 5, codeHashes.toArray(byte[][]::new));
-        upsert.executeUpdate();
-      }
-    }
-    SqlArrays.deleteWhereAny(connection, DELETE_ACCOUNTS, deletedAccounts);
   }
 
   private void inTransaction(JdbcTransaction.Work work, String what) {

@@ -16,6 +16,7 @@ import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.StateDiff;
+import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.tx.ChainId;
@@ -134,6 +135,57 @@ class ChainStoreIT {
 
     assertThat(counts()).isEqualTo(before);
     assertThat(store.head()).contains(block.block().header());
+  }
+
+  @Test
+  void knowingTheStateBeforeInsertsNewAccountsAndUpdatesTheOthers() {
+    StateView before = state.view();
+    SealedBlock block = blockOne();
+
+    store.persist(block, before);
+
+    assertAccountRowsMatchTheWorldState(block);
+  }
+
+  /** A state before that lacks existing accounts: the inserts fail, the block is upserted. */
+  @Test
+  void aStateBeforeMissingAccountsStillWritesTheRightRows() {
+    SealedBlock block = blockOne();
+    insertPoolRow(block);
+
+    store.persist(block, WorldState.empty().view());
+
+    assertAccountRowsMatchTheWorldState(block);
+    assertThat(count("transactions")).isEqualTo(1);
+    assertThat(count("pool_transactions")).isZero();
+  }
+
+  /** A state before that already holds the new accounts: the updates miss them, then upsert. */
+  @Test
+  void aStateBeforeWithExtraAccountsStillWritesTheRightRows() {
+    SealedBlock block = blockOne();
+
+    store.persist(block, state.view());
+
+    assertAccountRowsMatchTheWorldState(block);
+  }
+
+  private void assertAccountRowsMatchTheWorldState(SealedBlock block) {
+    assertThat(store.head()).contains(block.block().header());
+    StoredState rows = store.loadState();
+    block
+        .accounts()
+        .forEach(
+            (address, account) ->
+                assertThat(rows.accounts().get(address)).isEqualTo(account.orElse(null)));
+    assertThat(
+            WorldState.fromFlat(
+                    rows.accounts(),
+                    rows.storage(),
+                    io.paraseq.protocol.trie.ParallelHashing.sequential(),
+                    io.paraseq.protocol.state.RebuildProgress.none())
+                .stateRoot())
+        .isEqualTo(block.block().header().stateRoot());
   }
 
   @Test
