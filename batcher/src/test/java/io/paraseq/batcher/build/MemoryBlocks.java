@@ -75,7 +75,9 @@ public final class MemoryBlocks implements SealedBlocks {
       raws.add(TransactionSigner.sign(transfer(nonce, calldataBytes, data), keys.get(k)).encoded());
       senders.add(addresses.get(k));
     }
-    SealedBlock block = new SealedBlock(number, timestamp, root(number), raws, senders);
+    // an L1 base fee that rises and falls from block to block
+    Wei l1BaseFee = Wei.of(20_000_000_000L + (number % 3 == 0 ? -number : number) * 1_000_003L);
+    SealedBlock block = new SealedBlock(number, timestamp, root(number), l1BaseFee, raws, senders);
     blocks.add(block);
     return block;
   }

@@ -205,7 +205,10 @@ final class BatchGenerator {
       if (b % 10 == 9) {
         cursor++;
       }
-      blocks.add(new BatchBlock(1_000 + b, timestamp + b / 4, cursor, raws.subList(from, to)));
+      // the L1 base fee moves once per L1 block (12 s = 48 L2 blocks of 250 ms)
+      Wei l1BaseFee = Wei.of(20_000_000_000L + (b / 48) * 123_456_789L);
+      blocks.add(
+          new BatchBlock(1_000 + b, timestamp + b / 4, cursor, l1BaseFee, raws.subList(from, to)));
     }
     return blocks;
   }

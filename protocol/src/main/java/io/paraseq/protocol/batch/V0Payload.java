@@ -3,18 +3,19 @@ package io.paraseq.protocol.batch;
 import io.paraseq.protocol.rlp.RlpException;
 import io.paraseq.protocol.rlp.RlpReader;
 import io.paraseq.protocol.rlp.RlpWriter;
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The v0 payload (before compression): {@code rlp([[number, timestamp, depositCursor, [tx…]]…])},
- * every transaction an RLP byte string holding its raw network form (a legacy transaction's RLP
- * list too, as OP Stack batches carry them). Stateless.
+ * The v0 payload (before compression): {@code rlp([[number, timestamp, depositCursor, l1BaseFee,
+ * [tx…]]…])}, every transaction an RLP byte string holding its raw network form (a legacy
+ * transaction's RLP list too, as OP Stack batches carry them). Stateless.
  */
 final class V0Payload {
 
-  private static final int BLOCK_FIELDS = 4;
+  private static final int BLOCK_FIELDS = 5;
 
   private V0Payload() {}
 
@@ -26,6 +27,7 @@ final class V0Payload {
       writer.writeLong(block.number());
       writer.writeLong(block.timestamp());
       writer.writeLong(block.depositCursor());
+      writer.writeLong(block.l1BaseFee().value().longValueExact());
       writer.startList();
       for (Bytes tx : block.transactions()) {
         writer.writeBytes(tx);
@@ -71,6 +73,7 @@ final class V0Payload {
     long number = reader.readLong();
     long timestamp = reader.readLong();
     long depositCursor = reader.readLong();
+    Wei l1BaseFee = Wei.of(reader.readLong());
     reader.enterList();
     List<Bytes> transactions = new ArrayList<>();
     while (reader.hasNext()) {
@@ -85,6 +88,6 @@ final class V0Payload {
           "block " + blockIndex + " has more than " + BLOCK_FIELDS + " fields");
     }
     reader.exitList();
-    return new BatchBlock(number, timestamp, depositCursor, transactions);
+    return new BatchBlock(number, timestamp, depositCursor, l1BaseFee, transactions);
   }
 }

@@ -148,10 +148,11 @@ final class V1Decoder {
     if (blockCount == 0) {
       throw reject(BatchDecodeError.NO_BLOCKS, "0 blocks");
     }
-    long[][] fields = new long[blockCount][4];
+    long[][] fields = new long[blockCount][5];
     long number = in.varNonNegative("firstNumber");
     long timestamp = in.varNonNegative("firstTimestamp");
     long cursor = in.varNonNegative("firstDepositCursor");
+    long l1BaseFee = in.varNonNegative("firstL1BaseFee");
     long total = 0;
     for (int b = 0; b < blockCount; b++) {
       fields[b][3] = in.count("txCount", MIN_TX_BYTES);
@@ -172,6 +173,12 @@ final class V1Decoder {
       }
       fields[b][2] = cursor;
       fields[b][0] = add(number, b, "number");
+    }
+    for (int b = 0; b < blockCount; b++) {
+      if (b > 0) {
+        l1BaseFee = addSigned(l1BaseFee, V1Encoder.unZigZag(in.varLong("l1BaseFeeDelta")));
+      }
+      fields[b][4] = l1BaseFee;
     }
     columns.txCount = (int) total;
     return fields;
@@ -394,7 +401,9 @@ final class V1Decoder {
     int next = 0;
     for (long[] block : fields) {
       int count = (int) block[3];
-      blocks.add(new BatchBlock(block[0], block[1], block[2], raws.subList(next, next + count)));
+      blocks.add(
+          new BatchBlock(
+              block[0], block[1], block[2], Wei.of(block[4]), raws.subList(next, next + count)));
       next += count;
     }
     return blocks;
@@ -404,6 +413,18 @@ final class V1Decoder {
     long sum = base + delta;
     if (sum < 0) {
       throw reject(BatchDecodeError.OUT_OF_RANGE, field + " above 2^63-1");
+    }
+    return sum;
+  }
+
+  /** {@code base} + {@code delta} for an L1 base fee: the sum must be in [0, 2^63-1]. */
+  private static long addSigned(long base, long delta) {
+    long sum = base + delta;
+    boolean overflow = ((base ^ sum) & (delta ^ sum)) < 0;
+    if (overflow || sum < 0) {
+      throw reject(
+          BatchDecodeError.OUT_OF_RANGE,
+          "l1BaseFee " + base + " + delta " + delta + " not in [0, 2^63-1]");
     }
     return sum;
   }

@@ -145,6 +145,7 @@ final class V1Encoder {
     out.varLong(first.number());
     out.varLong(first.timestamp());
     out.varLong(first.depositCursor());
+    out.varLong(l1BaseFee(first));
     for (BatchBlock block : blocks) {
       out.varLong(block.transactions().size());
     }
@@ -154,6 +155,23 @@ final class V1Encoder {
     for (int i = 1; i < blocks.size(); i++) {
       out.varLong(blocks.get(i).depositCursor() - blocks.get(i - 1).depositCursor());
     }
+    for (int i = 1; i < blocks.size(); i++) {
+      out.varLong(zigZag(l1BaseFee(blocks.get(i)) - l1BaseFee(blocks.get(i - 1))));
+    }
+  }
+
+  private static long l1BaseFee(BatchBlock block) {
+    return block.l1BaseFee().value().longValueExact();
+  }
+
+  /** {@code delta} as an unsigned 64-bit value: 0, −1, 1, −2, 2, … map to 0, 1, 2, 3, 4, …. */
+  static long zigZag(long delta) {
+    return (delta << 1) ^ (delta >> 63);
+  }
+
+  /** The inverse of {@link #zigZag}. */
+  static long unZigZag(long encoded) {
+    return (encoded >>> 1) ^ -(encoded & 1);
   }
 
   private void writeSendersAndNonces() {

@@ -40,7 +40,8 @@ public final class BlockAssembler {
    * parent}.
    *
    * @throws IllegalArgumentException if the state is not at {@code parent}'s state root, or {@code
-   *     context} is not {@link ChainConfig#nextContext} of {@code parent} for its timestamp
+   *     context} is not {@link ChainConfig#nextContext} of {@code parent} for its timestamp and L1
+   *     base fee
    */
   public Block assemble(BlockHeader parent, BlockContext context, BlockExecution execution) {
     if (!state.stateRoot().equals(parent.stateRoot())) {
@@ -52,7 +53,7 @@ public final class BlockAssembler {
               + " has state root "
               + parent.stateRoot());
     }
-    BlockContext expected = config.nextContext(parent, context.timestamp());
+    BlockContext expected = config.nextContext(parent, context.timestamp(), context.l1BaseFee());
     if (!context.equals(expected)) {
       throw new IllegalArgumentException(
           "context " + context + " does not follow the parent; expected " + expected);

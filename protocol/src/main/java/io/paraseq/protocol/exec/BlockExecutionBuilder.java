@@ -29,7 +29,8 @@ public final class BlockExecutionBuilder {
         gasUsed += ok.gasUsed();
         Receipt receipt = Receipt.of(tx.transaction().type(), ok.status(), gasUsed, ok.logs());
         bloom.add(receipt.logsBloom());
-        included.add(new ExecutedTransaction(tx, receipt, ok.gasUsed(), ok.effectiveGasPrice()));
+        included.add(
+            new ExecutedTransaction(tx, receipt, ok.gasUsed(), ok.effectiveGasPrice(), ok.l1Fee()));
       }
       case Skipped skip -> skipped.add(new SkippedTransaction(tx, skip.reason(), skip.message()));
     }

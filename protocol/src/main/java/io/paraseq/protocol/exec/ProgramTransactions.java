@@ -26,10 +26,11 @@ import java.util.Optional;
  *   <li>out of gas: as reverted, with all the gas used and no data.
  * </ul>
  *
- * In every case the sender's nonce increases and it pays {@code gasUsed × price} to the fee
- * recipient, {@code gasUsed} being the intrinsic gas plus the program's gas. The program account's
- * record is neither read for its balance nor written, so calls into one program conflict only on
- * the slots they touch. Stateless.
+ * In every case the sender's nonce increases and it pays {@code gasUsed × price + l1Fee} to the fee
+ * recipient, {@code gasUsed} being the intrinsic gas plus the program's gas (the L1 data fee is
+ * paid whatever the program did: the transaction's bytes go to L1 all the same). The program
+ * account's record is neither read for its balance nor written, so calls into one program conflict
+ * only on the slots they touch. Stateless.
  */
 final class ProgramTransactions {
 
@@ -44,6 +45,7 @@ final class ProgramTransactions {
    * @param gasLimit the transaction's gas limit, unsigned
    * @param intrinsic the intrinsic gas, at most {@code gasLimit}
    * @param price the wei per gas the sender pays
+   * @param l1Fee the L1 data fee the sender pays (zero for calls)
    */
   static Included run(
       StateAccess state,
@@ -51,12 +53,13 @@ final class ProgramTransactions {
       Account sender,
       long gasLimit,
       long intrinsic,
-      Wei price) {
+      Wei price,
+      Wei l1Fee) {
     ProgramResult result = NativePrograms.execute(call, state::storage);
     return switch (result) {
       case ProgramResult.Returned returned -> {
         long gasUsed = intrinsic + returned.gasUsed();
-        pay(state, call, sender, gasUsed, price, call.value());
+        pay(state, call, sender, gasUsed, price, l1Fee, call.value());
         returned
             .writes()
             .forEach((key, value) -> state.setStorage(key.address(), key.slot(), value));
@@ -70,27 +73,30 @@ final class ProgramTransactions {
             ReceiptStatus.SUCCESS,
             gasUsed,
             price,
+            l1Fee,
             returned.logs(),
             returned.returnData(),
             Optional.empty());
       }
       case ProgramResult.Reverted reverted -> {
         long gasUsed = intrinsic + reverted.gasUsed();
-        pay(state, call, sender, gasUsed, price, Wei.ZERO);
+        pay(state, call, sender, gasUsed, price, l1Fee, Wei.ZERO);
         yield new Included(
             ReceiptStatus.FAILURE,
             gasUsed,
             price,
+            l1Fee,
             List.of(),
             reverted.revertData(),
             Optional.of(ExecutionFailure.REVERTED));
       }
       case ProgramResult.OutOfGas outOfGas -> {
-        pay(state, call, sender, gasLimit, price, Wei.ZERO);
+        pay(state, call, sender, gasLimit, price, l1Fee, Wei.ZERO);
         yield new Included(
             ReceiptStatus.FAILURE,
             gasLimit,
             price,
+            l1Fee,
             List.of(),
             Bytes.EMPTY,
             Optional.of(ExecutionFailure.OUT_OF_GAS));
@@ -98,10 +104,20 @@ final class ProgramTransactions {
     };
   }
 
-  /** The sender's nonce + 1 and its payment of the fee and {@code value}; the fee is credited. */
+  /**
+   * The sender's nonce + 1 and its payment of the fees and {@code value}; the fees (gas and L1
+   * data) are credited as one delta.
+   */
   private static void pay(
-      StateAccess state, ProgramCall call, Account sender, long gasUsed, Wei price, Wei value) {
-    BigInteger fee = TransactionProcessor.unsigned(gasUsed).multiply(price.value());
+      StateAccess state,
+      ProgramCall call,
+      Account sender,
+      long gasUsed,
+      Wei price,
+      Wei l1Fee,
+      Wei value) {
+    BigInteger fee =
+        TransactionProcessor.unsigned(gasUsed).multiply(price.value()).add(l1Fee.value());
     Address from = call.caller();
     state.setAccount(
         from,

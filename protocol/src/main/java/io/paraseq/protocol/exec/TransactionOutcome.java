@@ -21,6 +21,7 @@ public sealed interface TransactionOutcome {
    *     whose transfer the balance did not cover)
    * @param gasUsed the gas used, unsigned 64-bit
    * @param effectiveGasPrice the wei per gas paid
+   * @param l1Fee the L1 data fee paid ({@link BlockContext#l1Fee}); zero for deposits and calls
    * @param logs the logs emitted, in order (only a successful program call emits any)
    * @param returnData what a program call returned, or its revert data on a revert ({@code
    *     Error(string)} encoded, or empty); empty for transfers, deposits and out-of-gas
@@ -30,6 +31,7 @@ public sealed interface TransactionOutcome {
       ReceiptStatus status,
       long gasUsed,
       Wei effectiveGasPrice,
+      Wei l1Fee,
       List<Log> logs,
       Bytes returnData,
       Optional<ExecutionFailure> failure)
@@ -39,14 +41,16 @@ public sealed interface TransactionOutcome {
     public Included {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(effectiveGasPrice, "effectiveGasPrice");
+      Objects.requireNonNull(l1Fee, "l1Fee");
       Objects.requireNonNull(returnData, "returnData");
       Objects.requireNonNull(failure, "failure");
       logs = List.copyOf(logs);
     }
 
     /** An outcome without return data or execution failure (transfers, deposits). */
-    public Included(ReceiptStatus status, long gasUsed, Wei effectiveGasPrice, List<Log> logs) {
-      this(status, gasUsed, effectiveGasPrice, logs, Bytes.EMPTY, Optional.empty());
+    public Included(
+        ReceiptStatus status, long gasUsed, Wei effectiveGasPrice, Wei l1Fee, List<Log> logs) {
+      this(status, gasUsed, effectiveGasPrice, l1Fee, logs, Bytes.EMPTY, Optional.empty());
     }
 
     /** Whether a program call reverted ({@link #returnData()} is then the revert data). */

@@ -39,8 +39,9 @@ import java.util.Optional;
  *   <li>transaction nonce = sender's account nonce ({@link SkipReason#NONCE_MISMATCH}), and below
  *       2^64-1 ({@link SkipReason#NONCE_MAX}, EIP-2681);
  *   <li>fee cap ≥ base fee ({@link SkipReason#FEE_CAP_BELOW_BASE_FEE});
- *   <li>balance ≥ gasLimit × fee cap + value, geth's up-front check ({@link
- *       SkipReason#INSUFFICIENT_FUNDS}).
+ *   <li>balance ≥ gasLimit × fee cap + value + l1Fee, op-geth's up-front check ({@link
+ *       SkipReason#INSUFFICIENT_FUNDS}), {@code l1Fee} being the transaction's L1 data fee in this
+ *       block ({@link BlockContext#l1Fee}, {@link io.paraseq.protocol.fee.L1DataFee}).
  * </ol>
  *
  * Then, if the recipient's code hash is a native program's, the program runs with the gas limit
@@ -52,10 +53,11 @@ import java.util.Optional;
  * price):
  *
  * <ul>
- *   <li>sender: nonce + 1, balance − (gasUsed × price + value);
+ *   <li>sender: nonce + 1, balance − (gasUsed × price + value + l1Fee);
  *   <li>recipient: balance + value;
- *   <li>fee recipient: balance + gasUsed × price, base fee and priority fee alike (DESIGN.md §3:
- *       nothing is burned), as a {@linkplain StateAccess#creditFeeRecipient commutative credit}.
+ *   <li>fee recipient: balance + gasUsed × price + l1Fee, base fee, priority fee and L1 data fee
+ *       alike (DESIGN.md §3: nothing is burned; the sequencer pays L1), as one {@linkplain
+ *       StateAccess#creditFeeRecipient commutative credit}.
  * </ul>
  *
  * Each step reads the account after the previous step wrote it, so a self-transfer only pays the
@@ -86,9 +88,10 @@ import java.util.Optional;
  * ({@link SkipReason#TIP_ABOVE_FEE_CAP}) and fee cap ≥ base fee; balance ≥ gasLimit × fee cap +
  * value; gas limit ≥ intrinsic gas; then no creation and no code at the recipient unless it is a
  * native program's ({@link SkipReason#CODE_EXECUTION_UNSUPPORTED}: there is no EVM). It then has
- * the effects of a user transaction, a program call included, at price 0 when no fee is given. A
- * skipped call's message is geth's detail for that error ({@code address 0x… have 5 want 7}, {@code
- * have 20000, want 21000}).
+ * the effects of a user transaction, a program call included, at price 0 when no fee is given and
+ * without an L1 data fee (as op-geth's {@code eth_call}, which skips the L1 cost). A skipped call's
+ * message is geth's detail for that error ({@code address 0x… have 5 want 7}, {@code have 20000,
+ * want 21000}).
  *
  * <p>Stateless apart from the context; one instance may serve any number of threads.
  */
@@ -119,7 +122,8 @@ public final class TransactionProcessor {
     }
     Address senderAddress = tx.sender();
     Account sender = state.account(senderAddress);
-    Optional<Skipped> stateful = statefulCheck(payload, sender);
+    Wei l1Fee = context.l1Fee(tx);
+    Optional<Skipped> stateful = statefulCheck(payload, sender, l1Fee);
     if (stateful.isPresent()) {
       return stateful.get();
     }
@@ -138,9 +142,10 @@ public final class TransactionProcessor {
               context.timestamp(),
               payload.accessList());
       return ProgramTransactions.run(
-          state, call, sender, payload.gasLimit(), tx.intrinsicGas(), price);
+          state, call, sender, payload.gasLimit(), tx.intrinsicGas(), price, l1Fee);
     }
-    return transfer(state, senderAddress, sender, to, payload.value(), tx.intrinsicGas(), price);
+    return transfer(
+        state, senderAddress, sender, to, payload.value(), tx.intrinsicGas(), price, l1Fee);
   }
 
   /**
@@ -171,9 +176,10 @@ public final class TransactionProcessor {
               call.gasLimit() - intrinsic,
               context.timestamp(),
               call.accessList());
-      return ProgramTransactions.run(state, programCall, sender, call.gasLimit(), intrinsic, price);
+      return ProgramTransactions.run(
+          state, programCall, sender, call.gasLimit(), intrinsic, price, Wei.ZERO);
     }
-    return transfer(state, call.from(), sender, to, call.value(), intrinsic, price);
+    return transfer(state, call.from(), sender, to, call.value(), intrinsic, price, Wei.ZERO);
   }
 
   /** The checks of a call, in geth's order, with geth's detail texts. */
@@ -200,7 +206,7 @@ public final class TransactionProcessor {
               + ", baseFee: "
               + context.baseFee().value());
     }
-    BigInteger upFront = upFrontCost(call.gasLimit(), call.feeCap(), call.value());
+    BigInteger upFront = upFrontCost(call.gasLimit(), call.feeCap(), call.value(), Wei.ZERO);
     if (sender.balance().value().compareTo(upFront) < 0) {
       return skip(
           SkipReason.INSUFFICIENT_FUNDS,
@@ -225,8 +231,8 @@ public final class TransactionProcessor {
 
   /**
    * The effects of a user transaction or call that passed its checks: the sender pays {@code
-   * gasUsed × price + value} and its nonce increases, the recipient gets {@code value}, the fee
-   * recipient gets the fee.
+   * gasUsed × price + value + l1Fee} and its nonce increases, the recipient gets {@code value}, the
+   * fee recipient gets {@code gasUsed × price + l1Fee}.
    */
   private static Included transfer(
       StateAccess state,
@@ -235,8 +241,9 @@ public final class TransactionProcessor {
       Address to,
       Wei amount,
       long gasUsed,
-      Wei price) {
-    BigInteger fee = unsigned(gasUsed).multiply(price.value());
+      Wei price,
+      Wei l1Fee) {
+    BigInteger fee = unsigned(gasUsed).multiply(price.value()).add(l1Fee.value());
     BigInteger value = amount.value();
     state.setAccount(
         senderAddress,
@@ -245,12 +252,12 @@ public final class TransactionProcessor {
             .withBalance(Wei.of(sender.balance().value().subtract(fee).subtract(value))));
     credit(state, to, value);
     state.creditFeeRecipient(Wei.of(fee));
-    return new Included(ReceiptStatus.SUCCESS, gasUsed, price, List.of());
+    return new Included(ReceiptStatus.SUCCESS, gasUsed, price, l1Fee, List.of());
   }
 
-  /** geth's up-front balance requirement: gasLimit × fee cap + value. */
-  private static BigInteger upFrontCost(long gasLimit, Wei feeCap, Wei value) {
-    return unsigned(gasLimit).multiply(feeCap.value()).add(value.value());
+  /** op-geth's up-front balance requirement: gasLimit × fee cap + value + l1Fee. */
+  private static BigInteger upFrontCost(long gasLimit, Wei feeCap, Wei value, Wei l1Fee) {
+    return unsigned(gasLimit).multiply(feeCap.value()).add(value.value()).add(l1Fee.value());
   }
 
   private Optional<Skipped> statelessCheck(VerifiedTransaction tx, UnsignedTransaction payload) {
@@ -277,7 +284,7 @@ public final class TransactionProcessor {
     return Optional.empty();
   }
 
-  private Optional<Skipped> statefulCheck(UnsignedTransaction payload, Account sender) {
+  private Optional<Skipped> statefulCheck(UnsignedTransaction payload, Account sender, Wei l1Fee) {
     if (payload.nonce() != sender.nonce()) {
       return skip(
           SkipReason.NONCE_MISMATCH,
@@ -295,11 +302,17 @@ public final class TransactionProcessor {
           SkipReason.FEE_CAP_BELOW_BASE_FEE,
           "fee cap " + feeCap.value() + " < base fee " + context.baseFee().value());
     }
-    BigInteger upFront = upFrontCost(payload.gasLimit(), feeCap, payload.value());
+    BigInteger upFront = upFrontCost(payload.gasLimit(), feeCap, payload.value(), l1Fee);
     if (sender.balance().value().compareTo(upFront) < 0) {
       return skip(
           SkipReason.INSUFFICIENT_FUNDS,
-          "balance " + sender.balance().value() + " < gas × fee cap + value " + upFront);
+          "balance "
+              + sender.balance().value()
+              + " < gas × fee cap + value + l1Fee "
+              + upFront
+              + " (l1Fee "
+              + l1Fee.value()
+              + ")");
     }
     return Optional.empty();
   }
@@ -315,7 +328,7 @@ public final class TransactionProcessor {
     if (covered) {
       credit(state, deposit.to(), value);
     }
-    return new Included(ReceiptStatus.of(covered), 0, Wei.ZERO, List.of());
+    return new Included(ReceiptStatus.of(covered), 0, Wei.ZERO, Wei.ZERO, List.of());
   }
 
   private static void credit(StateAccess state, Address address, BigInteger amount) {

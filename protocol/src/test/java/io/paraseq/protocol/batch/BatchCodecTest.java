@@ -87,7 +87,9 @@ class BatchCodecTest {
   @Test
   void emptyBlocksAndASingleEmptyBlockRoundTrip() {
     List<BatchBlock> blocks =
-        List.of(new BatchBlock(1, 10, 0, List.of()), new BatchBlock(2, 10, 3, List.of()));
+        List.of(
+            new BatchBlock(1, 10, 0, Wei.of(7_000_000_000L), List.of()),
+            new BatchBlock(2, 10, 3, Wei.ZERO, List.of()));
     for (Bytes data :
         List.of(
             BatchEncoder.encodeV0(blocks, Codec.ZSTD, 3),
@@ -105,10 +107,11 @@ class BatchCodecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NO_BLOCKS");
     BatchBlock gap =
-        new BatchBlock(one.number() + 2, one.timestamp(), one.depositCursor(), List.of());
+        new BatchBlock(one.number() + 2, one.timestamp(), one.depositCursor(), Wei.ZERO, List.of());
     assertThatThrownBy(() -> BatchEncoder.encodeV0(List.of(one, gap), Codec.NONE, 0))
         .hasMessageContaining("BLOCK_SEQUENCE");
-    BatchBlock earlier = new BatchBlock(one.number() + 1, one.timestamp() - 1, 0, List.of());
+    BatchBlock earlier =
+        new BatchBlock(one.number() + 1, one.timestamp() - 1, 0, Wei.ZERO, List.of());
     assertThatThrownBy(() -> BatchEncoder.encodeV0(List.of(one, earlier), Codec.NONE, 0))
         .hasMessageContaining("BLOCK_SEQUENCE");
     assertThatThrownBy(
@@ -147,8 +150,9 @@ class BatchCodecTest {
                     Optional.empty()),
                 RandomBatches.key(1))
             .encoded();
-    List<BatchBlock> withDeposit = List.of(new BatchBlock(1, 1, 1, List.of(deposit)));
-    List<BatchBlock> withUnprotected = List.of(new BatchBlock(1, 1, 1, List.of(unprotected)));
+    List<BatchBlock> withDeposit = List.of(new BatchBlock(1, 1, 1, Wei.ZERO, List.of(deposit)));
+    List<BatchBlock> withUnprotected =
+        List.of(new BatchBlock(1, 1, 1, Wei.ZERO, List.of(unprotected)));
 
     assertThatThrownBy(() -> BatchEncoder.encodeV0(withDeposit, Codec.NONE, 0))
         .hasMessageContaining("DEPOSIT_IN_BATCH");

@@ -154,21 +154,35 @@ class BatchDecoderStrictnessTest {
   @Test
   void v0RejectsDepositsInvalidTransactionsAndBrokenBlockSequences() {
     RlpWriter garbageTx = new RlpWriter();
-    garbageTx.startList().startList().writeLong(1).writeLong(1).writeLong(0);
+    garbageTx.startList().startList().writeLong(1).writeLong(1).writeLong(0).writeLong(0);
     garbageTx.startList().writeBytes(Bytes.of((byte) 0x02, (byte) 0xc0)).endList();
     garbageTx.endList().endList();
     assertThat(reason(v0Payload(garbageTx))).isEqualTo(BatchDecodeError.INVALID_TRANSACTION);
 
     RlpWriter deposit = new RlpWriter();
-    deposit.startList().startList().writeLong(1).writeLong(1).writeLong(0);
+    deposit.startList().startList().writeLong(1).writeLong(1).writeLong(0).writeLong(0);
     deposit.startList().writeBytes(depositBytes()).endList();
     deposit.endList().endList();
     assertThat(reason(v0Payload(deposit))).isEqualTo(BatchDecodeError.DEPOSIT_IN_BATCH);
 
     RlpWriter gap = new RlpWriter();
     gap.startList();
-    gap.startList().writeLong(1).writeLong(1).writeLong(0).startList().endList().endList();
-    gap.startList().writeLong(3).writeLong(1).writeLong(0).startList().endList().endList();
+    gap.startList()
+        .writeLong(1)
+        .writeLong(1)
+        .writeLong(0)
+        .writeLong(0)
+        .startList()
+        .endList()
+        .endList();
+    gap.startList()
+        .writeLong(3)
+        .writeLong(1)
+        .writeLong(0)
+        .writeLong(0)
+        .startList()
+        .endList()
+        .endList();
     gap.endList();
     assertThat(reason(v0Payload(gap))).isEqualTo(BatchDecodeError.BLOCK_SEQUENCE);
 
@@ -177,9 +191,26 @@ class BatchDecoderStrictnessTest {
     assertThat(reason(v0Payload(none))).isEqualTo(BatchDecodeError.NO_BLOCKS);
 
     RlpWriter extraField = new RlpWriter();
-    extraField.startList().startList().writeLong(1).writeLong(1).writeLong(0);
+    extraField.startList().startList().writeLong(1).writeLong(1).writeLong(0).writeLong(0);
     extraField.startList().endList().writeLong(9).endList().endList();
     assertThat(reason(v0Payload(extraField))).isEqualTo(BatchDecodeError.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void theL1BaseFeeStaysWithinZeroAndTwoToThe63MinusOne() {
+    RlpWriter tooHigh = new RlpWriter();
+    tooHigh.startList().startList().writeLong(1).writeLong(1).writeLong(0);
+    tooHigh.writeBigInteger(java.math.BigInteger.ONE.shiftLeft(63)).startList().endList();
+    tooHigh.endList().endList();
+    assertThat(reason(v0Payload(tooHigh))).isEqualTo(BatchDecodeError.MALFORMED_PAYLOAD);
+
+    // v1: 2 blocks, number 1, timestamp 1, cursor 0, l1BaseFee 5, no transactions, deltas 0, 0,
+    // then an L1 base fee delta of -6 (zigzag 11): below zero.
+    assertThat(reason(payload(new byte[] {2, 1, 1, 0, 5, 0, 0, 0, 0, 11})))
+        .isEqualTo(BatchDecodeError.OUT_OF_RANGE);
+    // l1BaseFee 2^63-1, then +1 (zigzag 2): above 2^63-1.
+    byte[] max = {2, 1, 1, 0, -1, -1, -1, -1, -1, -1, -1, -1, 0x7f, 0, 0, 0, 0, 2};
+    assertThat(reason(payload(max))).isEqualTo(BatchDecodeError.OUT_OF_RANGE);
   }
 
   private static Bytes depositBytes() {

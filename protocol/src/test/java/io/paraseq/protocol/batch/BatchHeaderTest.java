@@ -3,6 +3,7 @@ package io.paraseq.protocol.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.util.List;
@@ -16,7 +17,9 @@ class BatchHeaderTest {
   @Test
   void headerTakesRangeCursorCodecAndDataHashFromTheBatch() {
     List<BatchBlock> blocks =
-        List.of(new BatchBlock(5, 100, 7, List.of()), new BatchBlock(6, 101, 9, List.of()));
+        List.of(
+            new BatchBlock(5, 100, 7, Wei.of(30), List.of()),
+            new BatchBlock(6, 101, 9, Wei.of(31), List.of()));
     Bytes data = BatchEncoder.encodeV0(blocks, Codec.BROTLI, 5);
 
     BatchHeader header = BatchHeader.of(3, PREV, NEXT, blocks, data);
@@ -63,7 +66,7 @@ class BatchHeaderTest {
     assertThatThrownBy(
             () -> new BatchHeader(0, BatchVersion.V0, Codec.NONE, PREV, NEXT, 5, 4, 0, PREV))
         .isInstanceOf(IllegalArgumentException.class);
-    List<BatchBlock> blocks = List.of(new BatchBlock(1, 1, 0, List.of()));
+    List<BatchBlock> blocks = List.of(new BatchBlock(1, 1, 0, Wei.ZERO, List.of()));
     assertThatThrownBy(() -> BatchHeader.of(0, PREV, NEXT, blocks, Bytes.of((byte) 9, (byte) 0)))
         .hasMessageContaining("unknown version");
     assertThatThrownBy(() -> BatchHeader.of(0, PREV, NEXT, List.of(), Bytes.of((byte) 0, (byte) 0)))

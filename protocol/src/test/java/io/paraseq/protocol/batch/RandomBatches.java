@@ -187,15 +187,29 @@ final class RandomBatches {
     long number = 1 + (random.nextLong() & 0xffff_ffffL);
     long timestamp = 1_700_000_000L + random.nextInt(1_000_000);
     long cursor = random.nextInt(3) == 0 ? 0 : random.nextInt(100_000);
+    long l1BaseFee = l1BaseFee();
     List<BatchBlock> blocks = new ArrayList<>();
     int next = 0;
     for (int b = 0; b < blockCount; b++) {
       int end = b == blockCount - 1 ? raws.size() : next + random.nextInt(raws.size() - next + 1);
-      blocks.add(new BatchBlock(number + b, timestamp, cursor, raws.subList(next, end)));
+      blocks.add(
+          new BatchBlock(
+              number + b, timestamp, cursor, Wei.of(l1BaseFee), raws.subList(next, end)));
       next = end;
       timestamp += random.nextInt(3);
       cursor += random.nextInt(2) == 0 ? 0 : random.nextInt(5);
+      l1BaseFee = random.nextInt(3) == 0 ? l1BaseFee : l1BaseFee();
     }
     return blocks;
+  }
+
+  /** An L1 base fee: zero, gwei-sized, or anywhere up to the maximum 2^63-1. */
+  private long l1BaseFee() {
+    return switch (random.nextInt(4)) {
+      case 0 -> 0;
+      case 1 -> Long.MAX_VALUE - random.nextInt(3);
+      case 2 -> random.nextLong() & Long.MAX_VALUE;
+      default -> 1_000_000_000L + random.nextInt(1_000_000_000);
+    };
   }
 }

@@ -11,6 +11,7 @@ import io.paraseq.protocol.block.OrderedRoots;
 import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.SequentialExecutor;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.trie.MerkleTrie;
@@ -125,7 +126,7 @@ class ChainTest {
     Address bob = DevAccounts.ADDRESSES.get(1);
 
     // Block 1: three transfers from account 0 use 63,000 gas, above the 50,000 target.
-    BlockContext context1 = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext context1 = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     assertThat(context1.number()).isEqualTo(1);
     assertThat(context1.baseFee()).isEqualTo(RULES.next(0, 100_000, Wei.of(GWEI)));
     List<VerifiedTransaction> txs1 =
@@ -149,7 +150,7 @@ class ChainTest {
     assertThat(Block.decode(block1.encoded()).valueIfDecoded()).contains(block1);
 
     // Block 2, same timestamp (blocks are faster than a second): the base fee rises.
-    BlockContext context2 = CONFIG.nextContext(block1.header(), GENESIS_TIME + 1);
+    BlockContext context2 = CONFIG.nextContext(block1.header(), GENESIS_TIME + 1, Wei.ZERO);
     Wei expectedFee2 = RULES.next(63_000, 100_000, context1.baseFee());
     assertThat(context2.baseFee()).isEqualTo(expectedFee2);
     assertThat(expectedFee2).isGreaterThan(context1.baseFee());
@@ -171,7 +172,7 @@ class ChainTest {
   void anEmptyBlockKeepsTheStateRoot() {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
-    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME);
+    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME, Wei.ZERO);
     BlockExecution execution = new SequentialExecutor().execute(context, List.of(), state.view());
 
     Block block = new BlockAssembler(CONFIG, state).assemble(genesis, context, execution);
@@ -186,7 +187,7 @@ class ChainTest {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
     BlockAssembler assembler = new BlockAssembler(CONFIG, state);
-    BlockContext good = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext good = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     BlockExecution empty = new SequentialExecutor().execute(good, List.of(), state.view());
 
     BlockContext wrongFee =
@@ -198,7 +199,7 @@ class ChainTest {
         new BlockContext(2, GENESIS_TIME + 1, FEE_RECIPIENT, good.baseFee(), 100_000, CHAIN);
     assertThatThrownBy(() -> assembler.assemble(genesis, wrongNumber, empty))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CONFIG.nextContext(genesis, GENESIS_TIME - 1))
+    assertThatThrownBy(() -> CONFIG.nextContext(genesis, GENESIS_TIME - 1, Wei.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("before the parent");
 
@@ -224,10 +225,32 @@ class ChainTest {
   }
 
   @Test
+  void theNextContextCarriesTheBlocksL1BaseFeeAndTheChainsScalar() {
+    ChainConfig scaled =
+        new ChainConfig(CHAIN, 100_000, RULES, Wei.of(GWEI), FEE_RECIPIENT, 1_250_000);
+    BlockHeader genesis = GENESIS.header(GENESIS.createState().stateRoot());
+
+    BlockContext context = scaled.nextContext(genesis, GENESIS_TIME + 1, Wei.of(9 * GWEI));
+
+    assertThat(context.l1BaseFee()).isEqualTo(Wei.of(9 * GWEI));
+    assertThat(context.l1FeeScalar()).isEqualTo(1_250_000);
+    assertThat(CONFIG.l1FeeScalar()).isEqualTo(L1DataFee.SCALAR_ONE);
+    assertThatThrownBy(
+            () ->
+                scaled.nextContext(genesis, GENESIS_TIME + 1, Wei.of(BigInteger.ONE.shiftLeft(63))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("L1 base fee");
+    assertThatThrownBy(
+            () -> new ChainConfig(CHAIN, 100_000, RULES, Wei.of(GWEI), FEE_RECIPIENT, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scalar");
+  }
+
+  @Test
   void signedLegacyTransactionsRunToo() {
     WorldState state = GENESIS.createState();
     BlockHeader genesis = GENESIS.header(state.stateRoot());
-    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME + 1);
+    BlockContext context = CONFIG.nextContext(genesis, GENESIS_TIME + 1, Wei.ZERO);
     LegacyTransaction legacy =
         new LegacyTransaction(
             0,

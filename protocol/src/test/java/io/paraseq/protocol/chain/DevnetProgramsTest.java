@@ -73,7 +73,7 @@ class DevnetProgramsTest {
     Genesis genesis = new Genesis(CONFIG, 1_700_000_000L, DevnetPrograms.alloc());
     WorldState state = genesis.createState();
     BlockHeader parent = genesis.header(state.stateRoot());
-    BlockContext context = CONFIG.nextContext(parent, 1_700_000_001L);
+    BlockContext context = CONFIG.nextContext(parent, 1_700_000_001L, Wei.ZERO);
     Address trader = DevAccounts.ADDRESSES.get(1);
     BigInteger in = UNIT.multiply(BigInteger.valueOf(100));
     BigInteger out =

@@ -59,7 +59,8 @@ class CallExecutorTest {
 
     assertThat(outcome)
         .isEqualTo(
-            new TransactionOutcome.Included(ReceiptStatus.SUCCESS, 21_000, Wei.ZERO, List.of()));
+            new TransactionOutcome.Included(
+                ReceiptStatus.SUCCESS, 21_000, Wei.ZERO, Wei.ZERO, List.of()));
     assertThat(world.view().account(BOB)).isEqualTo(Account.EMPTY);
     assertThat(world.view().account(ALICE).balance()).isEqualTo(Wei.of(ALICE_BALANCE));
     assertThat(world.stateRoot()).isEqualTo(before.stateRoot());

@@ -78,7 +78,9 @@ class GasEstimatorTest {
     assertThat(GasEstimator.search(40_000, false, needing(40_001, 21_000, new ArrayList<>())))
         .isEqualTo(new GasEstimate.ExceedsAllowance(40_000));
     GasEstimator.Trial failing =
-        gas -> new TransactionOutcome.Included(ReceiptStatus.FAILURE, gas, Wei.ZERO, List.of());
+        gas ->
+            new TransactionOutcome.Included(
+                ReceiptStatus.FAILURE, gas, Wei.ZERO, Wei.ZERO, List.of());
     assertThat(GasEstimator.search(40_000, false, failing))
         .isEqualTo(new GasEstimate.ExceedsAllowance(40_000));
   }
@@ -161,7 +163,7 @@ class GasEstimatorTest {
         return new TransactionOutcome.Skipped(SkipReason.INTRINSIC_GAS_TOO_LOW, "have " + gas);
       }
       ReceiptStatus status = ReceiptStatus.of(gas >= needed);
-      return new TransactionOutcome.Included(status, used, Wei.ZERO, List.of());
+      return new TransactionOutcome.Included(status, used, Wei.ZERO, Wei.ZERO, List.of());
     };
   }
 

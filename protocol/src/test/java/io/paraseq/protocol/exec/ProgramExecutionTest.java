@@ -10,6 +10,7 @@ import io.paraseq.protocol.block.Log;
 import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.block.Receipt;
 import io.paraseq.protocol.block.ReceiptStatus;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.program.Abi;
 import io.paraseq.protocol.program.AbiDecoder;
 import io.paraseq.protocol.program.AbiEncoder;
@@ -213,6 +214,47 @@ class ProgramExecutionTest {
   }
 
   @Test
+  void programCallsPayTheL1DataFeeWhetherTheyReturnRevertOrRunOutOfGas() {
+    Wei l1BaseFee = Wei.of(30 * GWEI);
+    BlockContext context =
+        new BlockContext(
+            7,
+            1_700_000_000L,
+            FEE_RECIPIENT,
+            Wei.of(BASE_FEE),
+            30_000_000,
+            CHAIN,
+            l1BaseFee,
+            L1DataFee.SCALAR_ONE);
+    List<VerifiedTransaction> block =
+        List.of(
+            call(ALICE, 0, TOKEN_A, transfer(CAROL, ETH), 100_000), // returns
+            call(CAROL, 0, TOKEN_A, transfer(BOB, THOUSAND), 100_000), // reverts: no balance
+            call(ALICE, 1, TOKEN_A, transfer(BOB, ETH), 30_000)); // out of gas
+
+    BlockExecution result = new SequentialExecutor().execute(context, block, state.view());
+    state.apply(result.diff());
+
+    assertThat(result.receipts())
+        .extracting(Receipt::status)
+        .containsExactly(ReceiptStatus.SUCCESS, ReceiptStatus.FAILURE, ReceiptStatus.FAILURE);
+    BigInteger fees = BigInteger.ZERO;
+    for (int i = 0; i < block.size(); i++) {
+      ExecutedTransaction executed = result.included().get(i);
+      Wei expected = L1DataFee.of(block.get(i).encoded().length(), l1BaseFee, L1DataFee.SCALAR_ONE);
+      assertThat(expected.value()).isPositive();
+      assertThat(executed.l1Fee()).isEqualTo(expected);
+      fees = fees.add(BigInteger.valueOf(executed.gasUsed() * PRICE)).add(expected.value());
+    }
+    BigInteger carolPaid =
+        BigInteger.valueOf(result.included().get(1).gasUsed() * PRICE)
+            .add(result.included().get(1).l1Fee().value());
+    assertThat(state.view().account(CAROL).balance().value())
+        .isEqualTo(TEN_ETH.subtract(carolPaid));
+    assertThat(state.view().account(FEE_RECIPIENT).balance().value()).isEqualTo(fees);
+  }
+
+  @Test
   void callsReturnDataRevertDataAndTheirGas() {
     CallExecutor calls = new CallExecutor(CONTEXT, state.view());
     Bytes balanceOf = encode("balanceOf(address)", new AbiEncoder().address(ALICE));
@@ -232,6 +274,7 @@ class ProgramExecutionTest {
             new TransactionOutcome.Included(
                 ReceiptStatus.SUCCESS,
                 intrinsic + ProgramGas.CALL + ProgramGas.keccak(2) + ProgramGas.COLD_SLOAD,
+                Wei.ZERO,
                 Wei.ZERO,
                 List.of(),
                 new AbiEncoder().uint256(THOUSAND).encode(),

@@ -6,6 +6,7 @@ import static io.paraseq.protocol.exec.Txs.GWEI;
 import static io.paraseq.protocol.exec.Txs.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.state.AccountWrite;
 import io.paraseq.protocol.state.GenesisAlloc;
 import io.paraseq.protocol.state.GenesisAlloc.Allocation;
@@ -140,6 +141,7 @@ class SequentialExecutorPropertiesTest {
     for (ExecutedTransaction executed : result.included()) {
       gas += executed.gasUsed();
       assertThat(executed.receipt().cumulativeGasUsed()).isEqualTo(gas);
+      assertThat(executed.l1Fee()).isEqualTo(scenario.context().l1Fee(executed.transaction()));
       sent.merge(executed.transaction().sender(), 1L, Long::sum);
     }
     assertThat(result.gasUsed()).isEqualTo(gas);
@@ -186,8 +188,17 @@ class SequentialExecutorPropertiesTest {
     Address feeRecipient =
         random.nextInt(4) == 0 ? senders.get(random.nextInt(SENDERS)) : address(0xfee);
     long baseFee = List.of(0L, 7L, GWEI).get(random.nextInt(3));
+    long l1BaseFee = List.of(0L, GWEI, 10_000_000_000_000L).get(random.nextInt(3));
     BlockContext context =
-        new BlockContext(1, 1_700_000_000, feeRecipient, Wei.of(baseFee), GAS_LIMIT, CHAIN);
+        new BlockContext(
+            1,
+            1_700_000_000,
+            feeRecipient,
+            Wei.of(baseFee),
+            GAS_LIMIT,
+            CHAIN,
+            Wei.of(l1BaseFee),
+            L1DataFee.SCALAR_ONE);
     List<Address> recipients = new ArrayList<>(senders);
     recipients.add(feeRecipient);
     recipients.add(address(200));

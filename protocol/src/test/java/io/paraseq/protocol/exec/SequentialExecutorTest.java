@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.block.Receipt;
 import io.paraseq.protocol.block.ReceiptStatus;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.AccountWrite;
 import io.paraseq.protocol.state.GenesisAlloc;
@@ -46,6 +47,7 @@ class SequentialExecutorTest {
   private final SequentialExecutor executor = new SequentialExecutor();
   private final Map<Address, Allocation> alloc = new TreeMap<>();
   private WorldState state;
+  private long l1BaseFee;
 
   @BeforeEach
   void fund() {
@@ -149,7 +151,7 @@ class SequentialExecutorTest {
     assertSkipped(
         Txs.eip1559(FRESH, 0, BOB, ETH, feeCap, GWEI),
         SkipReason.INSUFFICIENT_FUNDS,
-        "gas × fee cap + value " + upFront);
+        "gas × fee cap + value + l1Fee " + upFront);
 
     // One wei more and it runs, paying only gasUsed × effective price (2 gwei), not the cap.
     alloc.put(FRESH, Allocation.of(Wei.of(upFront)));
@@ -157,6 +159,55 @@ class SequentialExecutorTest {
     assertThat(result.skipped()).isEmpty();
     assertThat(balance(FRESH))
         .isEqualTo(upFront.subtract(ETH).subtract(BigInteger.valueOf(21_000 * 2 * GWEI)));
+  }
+
+  @Test
+  void aTransferPaysTheL1DataFeeToTheFeeRecipientWithItsGasFee() {
+    l1BaseFee = 20 * GWEI;
+    VerifiedTransaction tx = Txs.eip1559(ALICE, 0, BOB, ETH, 3 * GWEI, GWEI);
+    BlockExecution result = run(tx);
+
+    BigInteger l1Fee = l1Fee(tx, l1BaseFee);
+    assertThat(l1Fee).isPositive();
+    BigInteger gasFee = BigInteger.valueOf(21_000 * 2 * GWEI);
+    ExecutedTransaction executed = result.included().getFirst();
+    assertThat(executed.l1Fee()).isEqualTo(Wei.of(l1Fee));
+    assertThat(executed.gasUsed()).isEqualTo(21_000);
+    assertThat(executed.effectiveGasPrice()).isEqualTo(Wei.of(2 * GWEI));
+    assertThat(balance(ALICE))
+        .isEqualTo(ALICE_BALANCE.subtract(ETH).subtract(gasFee).subtract(l1Fee));
+    assertThat(balance(BOB)).isEqualTo(BOB_BALANCE.add(ETH));
+    assertThat(balance(FEE_RECIPIENT)).isEqualTo(FEE_RECIPIENT_BALANCE.add(gasFee).add(l1Fee));
+  }
+
+  @Test
+  void insufficientFundsCountsTheL1DataFee() {
+    l1BaseFee = 20 * GWEI;
+    long feeCap = 3 * GWEI;
+    VerifiedTransaction tx = Txs.eip1559(FRESH, 0, BOB, ETH, feeCap, GWEI);
+    BigInteger l1Fee = l1Fee(tx, l1BaseFee);
+    BigInteger upFront = BigInteger.valueOf(21_000 * feeCap).add(ETH).add(l1Fee);
+    alloc.put(FRESH, Allocation.of(Wei.of(upFront.subtract(BigInteger.ONE))));
+    assertSkipped(
+        tx,
+        SkipReason.INSUFFICIENT_FUNDS,
+        "gas × fee cap + value + l1Fee " + upFront + " (l1Fee " + l1Fee + ")");
+
+    alloc.put(FRESH, Allocation.of(Wei.of(upFront)));
+    BlockExecution result = run(tx);
+    assertThat(result.skipped()).isEmpty();
+    assertThat(balance(FRESH))
+        .isEqualTo(
+            upFront.subtract(ETH).subtract(BigInteger.valueOf(21_000 * 2 * GWEI)).subtract(l1Fee));
+  }
+
+  @Test
+  void depositsPayNoL1DataFee() {
+    l1BaseFee = 20 * GWEI;
+    BlockExecution result = run(Txs.deposit(7, FRESH, BOB, ETH, BigInteger.ONE));
+
+    assertThat(result.included().getFirst().l1Fee()).isEqualTo(Wei.ZERO);
+    assertThat(balance(FEE_RECIPIENT)).isEqualTo(FEE_RECIPIENT_BALANCE);
   }
 
   @Test
@@ -440,8 +491,24 @@ class SequentialExecutorTest {
     return result;
   }
 
-  private static BlockContext context() {
-    return new BlockContext(1, 1_700_000_000, FEE_RECIPIENT, Wei.of(BASE_FEE), GAS_LIMIT, CHAIN);
+  private BlockContext context() {
+    return new BlockContext(
+        1,
+        1_700_000_000,
+        FEE_RECIPIENT,
+        Wei.of(BASE_FEE),
+        GAS_LIMIT,
+        CHAIN,
+        Wei.of(l1BaseFee),
+        L1DataFee.SCALAR_ONE);
+  }
+
+  /** The L1 data fee of {@code tx} at {@code l1BaseFee}, computed here from the formula. */
+  private static BigInteger l1Fee(VerifiedTransaction tx, long l1BaseFee) {
+    long sizeMillis = Math.max(64_000, tx.encoded().length() * 669L);
+    return BigInteger.valueOf(sizeMillis)
+        .multiply(BigInteger.valueOf(16 * l1BaseFee))
+        .divide(BigInteger.valueOf(1_000));
   }
 
   private BigInteger balance(Address address) {

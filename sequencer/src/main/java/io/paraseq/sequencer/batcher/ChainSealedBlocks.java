@@ -2,6 +2,7 @@ package io.paraseq.sequencer.batcher;
 
 import io.paraseq.batcher.build.SealedBlock;
 import io.paraseq.batcher.build.SealedBlocks;
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
@@ -33,7 +34,7 @@ final class ChainSealedBlocks implements SealedBlocks {
           + " WHERE block_number BETWEEN ? AND ? AND tx_type <> 126"
           + " GROUP BY block_number ORDER BY block_number";
   private static final String BLOCKS =
-      "SELECT number, timestamp, state_root FROM blocks WHERE number BETWEEN ? AND ?"
+      "SELECT number, timestamp, state_root, l1_base_fee FROM blocks WHERE number BETWEEN ? AND ?"
           + " ORDER BY number";
   private static final String TXS =
       "SELECT block_number, raw, sender FROM transactions"
@@ -68,7 +69,9 @@ final class ChainSealedBlocks implements SealedBlocks {
             ps.setLong(2, stop);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                rows.add(new BlockRow(rs.getLong(1), rs.getLong(2), hash(rs.getBytes(3))));
+                rows.add(
+                    new BlockRow(
+                        rs.getLong(1), rs.getLong(2), hash(rs.getBytes(3)), Wei.of(rs.getLong(4))));
               }
             }
           }
@@ -89,7 +92,10 @@ final class ChainSealedBlocks implements SealedBlocks {
             }
           }
           return rows.stream()
-              .map(r -> new SealedBlock(r.number, r.timestamp, r.stateRoot, r.raws, r.senders))
+              .map(
+                  r ->
+                      new SealedBlock(
+                          r.number, r.timestamp, r.stateRoot, r.l1BaseFee, r.raws, r.senders))
               .toList();
         });
   }
@@ -157,13 +163,15 @@ final class ChainSealedBlocks implements SealedBlocks {
     final long number;
     final long timestamp;
     final Hash stateRoot;
+    final Wei l1BaseFee;
     final List<Bytes> raws = new ArrayList<>();
     final List<Address> senders = new ArrayList<>();
 
-    BlockRow(long number, long timestamp, Hash stateRoot) {
+    BlockRow(long number, long timestamp, Hash stateRoot, Wei l1BaseFee) {
       this.number = number;
       this.timestamp = timestamp;
       this.stateRoot = stateRoot;
+      this.l1BaseFee = l1BaseFee;
     }
   }
 }

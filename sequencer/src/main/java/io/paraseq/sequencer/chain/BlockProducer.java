@@ -281,7 +281,13 @@ final class BlockProducer implements AutoCloseable {
       Block block = assembler.assemble(parent, context, execution);
       StateSnapshot after = state.view();
       SealedBlock sealed =
-          SealedBlock.of(block, execution.included(), execution.diff(), after, poolRows(execution));
+          SealedBlock.of(
+              block,
+              execution.included(),
+              execution.diff(),
+              after,
+              poolRows(execution),
+              context.l1BaseFee());
       long built = System.nanoTime();
       header = block.header();
       parent = header;

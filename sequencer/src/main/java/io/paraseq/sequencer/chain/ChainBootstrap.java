@@ -43,11 +43,17 @@ final class ChainBootstrap {
   static final long PROGRESS_THRESHOLD = 10_000;
 
   private final ChainProperties properties;
+  private final long l1FeeScalar;
   private final ChainStore store;
   private final Clock clock;
 
-  ChainBootstrap(ChainProperties properties, ChainStore store, Clock clock) {
+  /**
+   * Start-up from the chain settings; {@code l1FeeScalar} is {@code paraseq.l1-fee.scalar}, the
+   * chain's L1 data fee scalar in parts per million.
+   */
+  ChainBootstrap(ChainProperties properties, long l1FeeScalar, ChainStore store, Clock clock) {
     this.properties = Objects.requireNonNull(properties, "properties");
+    this.l1FeeScalar = l1FeeScalar;
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -59,7 +65,8 @@ final class ChainBootstrap {
         properties.gasLimit(),
         BaseFeeRules.withFloor(Wei.of(properties.baseFeeFloor())),
         Wei.of(properties.initialBaseFee()),
-        properties.feeRecipientAddress());
+        properties.feeRecipientAddress(),
+        l1FeeScalar);
   }
 
   /** Creates the genesis or rebuilds the state; returns the chain at its head. */
@@ -142,7 +149,12 @@ final class ChainBootstrap {
             });
     SealedBlock block =
         SealedBlock.of(
-            new Block(header, List.of()), List.of(), diff.build(), state.view(), List.of());
+            new Block(header, List.of()),
+            List.of(),
+            diff.build(),
+            state.view(),
+            List.of(),
+            Wei.ZERO);
     store.initialize(new ChainInfo(properties.id(), header.hash()), block);
     log.info(
         "genesis chain_id={} hash={} state_root={} accounts={} base_fee={} gas_limit={}",

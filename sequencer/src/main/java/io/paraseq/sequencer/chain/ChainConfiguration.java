@@ -3,6 +3,7 @@ package io.paraseq.sequencer.chain;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.config.L1FeeProperties;
 import io.paraseq.sequencer.ingress.AccountStateSource;
 import io.paraseq.sequencer.ingress.IngressService;
 import io.paraseq.sequencer.pool.OrderingPolicy;
@@ -29,8 +30,9 @@ class ChainConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  ChainState chainState(ChainProperties chain, ChainStore store, Clock clock) {
-    return new ChainBootstrap(chain, store, clock).start();
+  ChainState chainState(
+      ChainProperties chain, L1FeeProperties l1Fee, ChainStore store, Clock clock) {
+    return new ChainBootstrap(chain, l1Fee.scalar(), store, clock).start();
   }
 
   @Bean
@@ -45,8 +47,8 @@ class ChainConfiguration {
 
   /** The context of the block after the head: for the producer and for calls. */
   @Bean
-  NextBlockContext nextBlockContext(ChainState chain, Clock clock) {
-    return new NextBlockContext(chain.config(), clock);
+  NextBlockContext nextBlockContext(ChainState chain, Clock clock, L1BaseFeeSource l1BaseFee) {
+    return new NextBlockContext(chain.config(), clock, l1BaseFee);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

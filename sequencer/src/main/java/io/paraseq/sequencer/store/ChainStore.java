@@ -45,15 +45,16 @@ public final class ChainStore {
   private static final String INSERT_BLOCK =
       "INSERT INTO blocks (number, hash, parent_hash, timestamp, state_root, transactions_root,"
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
-          + " tx_count, header_rlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  // One row per included transaction with its receipt's columns (V8); l1_fee keeps its default.
+          + " tx_count, header_rlp, l1_base_fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?)";
+  // One row per included transaction with its receipt's columns (V8).
   private static final String INSERT_TXS =
       "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
-          + " value, gas_limit, raw, status, gas_used, cumulative_gas_used, effective_gas_price)"
-          + " SELECT h, ?, i, t, f, n, r, v, g, w, s, u, c, p FROM unnest(?::bytea[], ?::int4[],"
-          + " ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[], ?::bytea[],"
-          + " ?::int2[], ?::int8[], ?::int8[], ?::numeric[])"
-          + " AS x(h, i, t, f, n, r, v, g, w, s, u, c, p)";
+          + " value, gas_limit, raw, status, gas_used, cumulative_gas_used, effective_gas_price,"
+          + " l1_fee) SELECT h, ?, i, t, f, n, r, v, g, w, s, u, c, p, l FROM unnest(?::bytea[],"
+          + " ?::int4[], ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[],"
+          + " ?::bytea[], ?::int2[], ?::int8[], ?::int8[], ?::numeric[], ?::numeric[])"
+          + " AS x(h, i, t, f, n, r, v, g, w, s, u, c, p, l)";
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
@@ -193,13 +194,14 @@ public final class ChainStore {
   private static void write(Connection connection, SealedBlock sealed, Optional<StateView> before)
       throws SQLException {
     Block block = sealed.block();
-    insertBlock(connection, block);
+    insertBlock(connection, block, sealed.l1BaseFee());
     insertTransactions(connection, block.number(), sealed.included());
     StateRows.write(connection, sealed, before);
     PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
 
-  private static void insertBlock(Connection connection, Block block) throws SQLException {
+  private static void insertBlock(Connection connection, Block block, Wei l1BaseFee)
+      throws SQLException {
     BlockHeader h = block.header();
     try (PreparedStatement insert = connection.prepareStatement(INSERT_BLOCK)) {
       insert.setLong(1, h.number());
@@ -216,6 +218,7 @@ public final class ChainStore {
       insert.setBytes(12, h.beneficiary().bytes().toArray());
       insert.setInt(13, block.transactions().size());
       insert.setBytes(14, h.encoded().toArray());
+      insert.setLong(15, l1BaseFee.value().longValueExact());
       insert.executeUpdate();
     }
   }
@@ -254,6 +257,7 @@ public final class ChainStore {
     private final Long[] gasUsed;
     private final Long[] cumulative;
     private final BigDecimal[] prices;
+    private final BigDecimal[] l1Fees;
 
     TransactionColumns(int n) {
       hashes = new byte[n][];
@@ -269,6 +273,7 @@ public final class ChainStore {
       gasUsed = new Long[n];
       cumulative = new Long[n];
       prices = new BigDecimal[n];
+      l1Fees = new BigDecimal[n];
     }
 
     void set(int i, ExecutedTransaction executed) {
@@ -287,6 +292,7 @@ public final class ChainStore {
       gasUsed[i] = executed.gasUsed();
       cumulative[i] = receipt.cumulativeGasUsed();
       prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
+      l1Fees[i] = new BigDecimal(executed.l1Fee().value());
     }
 
     void insert(Connection connection, long number) throws SQLException {
@@ -305,6 +311,7 @@ public final class ChainStore {
         SqlArrays.int8(connection, insert, 12, gasUsed);
         SqlArrays.int8(connection, insert, 13, cumulative);
         SqlArrays.numeric(connection, insert, 14, prices);
+        SqlArrays.numeric(connection, insert, 15, l1Fees);
         insert.executeUpdate();
       }
     }

@@ -5,6 +5,7 @@ import io.paraseq.protocol.exec.ExecutedTransaction;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.StateDiff;
 import io.paraseq.protocol.state.StateView;
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import java.util.List;
@@ -24,17 +25,21 @@ import java.util.TreeMap;
  *     records do not)
  * @param poolDeletes hashes whose pool rows go with the block (its transactions, and candidates the
  *     block skipped)
+ * @param l1BaseFee the L1 base fee the block's L1 data fees were computed from ({@code
+ *     BlockContext.l1BaseFee}; not in the header, so stored beside it for the batcher)
  */
 public record SealedBlock(
     Block block,
     List<ExecutedTransaction> included,
     StateDiff diff,
     Map<Address, Optional<Account>> accounts,
-    List<Hash> poolDeletes) {
+    List<Hash> poolDeletes,
+    Wei l1BaseFee) {
 
   /** Copies the collections and requires every component. */
   public SealedBlock {
     Objects.requireNonNull(block, "block");
+    Objects.requireNonNull(l1BaseFee, "l1BaseFee");
     Objects.requireNonNull(diff, "diff");
     included = List.copyOf(included);
     accounts = Map.copyOf(accounts);
@@ -54,13 +59,14 @@ public record SealedBlock(
       List<ExecutedTransaction> included,
       StateDiff diff,
       StateView after,
-      List<Hash> poolDeletes) {
+      List<Hash> poolDeletes,
+      Wei l1BaseFee) {
     Map<Address, Optional<Account>> accounts = new TreeMap<>();
     for (Address address : diff.changes().keySet()) {
       Account account = after.account(address);
       accounts.put(
           address, account.equals(Account.EMPTY) ? Optional.empty() : Optional.of(account));
     }
-    return new SealedBlock(block, included, diff, accounts, poolDeletes);
+    return new SealedBlock(block, included, diff, accounts, poolDeletes, l1BaseFee);
   }
 }

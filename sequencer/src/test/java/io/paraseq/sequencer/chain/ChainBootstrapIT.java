@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.chain.DevnetPrograms;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.program.Erc20Layout;
 import io.paraseq.protocol.program.ProgramKind;
 import io.paraseq.protocol.state.GenesisAlloc;
@@ -65,7 +66,7 @@ class ChainBootstrapIT {
     try (PostgresFixture db = PostgresFixture.freshSchema().migrate()) {
       ChainStore store = new ChainStore(db.dataSource());
       JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-      ChainState created = new ChainBootstrap(settings, store, CLOCK).start();
+      ChainState created = new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start();
       assertThat(created.head().stateRoot()).isEqualTo(GenesisStateRoot.of(settings));
       assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class))
           .isEqualTo(10 + 3 + 1 + 3); // and the devnet's three programs
@@ -94,7 +95,8 @@ class ChainBootstrapIT {
               null,
               List.of(),
               List.of());
-      ChainState restarted = new ChainBootstrap(otherGasLimit, store, CLOCK).start();
+      ChainState restarted =
+          new ChainBootstrap(otherGasLimit, L1DataFee.SCALAR_ONE, store, CLOCK).start();
       assertThat(restarted.head()).isEqualTo(created.head());
       assertThat(restarted.worldState().stateRoot()).isEqualTo(created.head().stateRoot());
 
@@ -106,7 +108,8 @@ class ChainBootstrapIT {
       Files.writeString(file, Files.readString(file).replace("1000000", "1000001"));
       assertRefusedAsOtherGenesis(store, settings);
       Files.writeString(file, "{");
-      assertThatThrownBy(() -> new ChainBootstrap(settings, store, CLOCK).start())
+      assertThatThrownBy(
+              () -> new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start())
           .isInstanceOf(GenesisAllocException.class)
           .hasMessageContaining("not valid JSON");
     }
@@ -125,7 +128,7 @@ class ChainBootstrapIT {
     try (PostgresFixture db = PostgresFixture.freshSchema().migrate()) {
       ChainStore store = new ChainStore(db.dataSource());
       JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-      ChainState created = new ChainBootstrap(settings, store, CLOCK).start();
+      ChainState created = new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start();
       assertThat(created.head().stateRoot()).isEqualTo(WorldState.genesis(alloc).stateRoot());
 
       // The rows hold each program's code hash and every storage slot of its layout.
@@ -153,7 +156,8 @@ class ChainBootstrapIT {
       }
 
       // A restart rebuilds the programs from the rows: same root, code hashes and slots.
-      ChainState restarted = new ChainBootstrap(settings, store, CLOCK).start();
+      ChainState restarted =
+          new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start();
       assertThat(restarted.worldState().stateRoot()).isEqualTo(created.head().stateRoot());
       StateView view = restarted.worldState().view();
       assertThat(view.account(DevnetPrograms.PAIR).codeHash())
@@ -196,9 +200,9 @@ class ChainBootstrapIT {
     logger.addAppender(lines);
     try (PostgresFixture db = PostgresFixture.freshSchema().migrate()) {
       ChainStore store = new ChainStore(db.dataSource());
-      new ChainBootstrap(settings, store, CLOCK).start();
+      new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start();
       assertThat(lines.list).isEmpty(); // a genesis is built, not rebuilt
-      new ChainBootstrap(settings, store, CLOCK).start();
+      new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start();
     } finally {
       logger.detachAppender(lines);
     }
@@ -215,7 +219,8 @@ class ChainBootstrapIT {
   }
 
   private void assertRefusedAsOtherGenesis(ChainStore store, ChainProperties settings) {
-    assertThatThrownBy(() -> new ChainBootstrap(settings, store, CLOCK).start())
+    assertThatThrownBy(
+            () -> new ChainBootstrap(settings, L1DataFee.SCALAR_ONE, store, CLOCK).start())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("but the configured genesis allocation (")
         .hasMessageContaining(GenesisAllocation.describe(settings))

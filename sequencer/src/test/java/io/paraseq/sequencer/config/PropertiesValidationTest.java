@@ -2,6 +2,7 @@ package io.paraseq.sequencer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paraseq.protocol.tx.Wei;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,12 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class PropertiesValidationTest {
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({ChainProperties.class, L1Properties.class, DbProperties.class})
+  @EnableConfigurationProperties({
+    ChainProperties.class,
+    L1Properties.class,
+    DbProperties.class,
+    L1FeeProperties.class
+  })
   static class Config {}
 
   private final ApplicationContextRunner runner =
@@ -37,7 +43,40 @@ class PropertiesValidationTest {
           assertThat(l1.rollup()).isEmpty();
           assertThat(l1.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
           assertThat(ctx.getBean(DbProperties.class).schema()).isEqualTo("paraseq");
+          L1FeeProperties l1Fee = ctx.getBean(L1FeeProperties.class);
+          assertThat(l1Fee.enabled()).isFalse();
+          assertThat(l1Fee.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+          assertThat(l1Fee.scalar()).isEqualTo(1_000_000);
+          assertThat(l1Fee.initial()).isEqualTo(Wei.ZERO);
+          assertThat(l1Fee.max()).isEqualTo(Wei.of(1_000_000_000_000_000L));
         });
+  }
+
+  @Test
+  void rejectsL1FeeSettingsOutOfRange() {
+    for (String bad :
+        new String[] {
+          "paraseq.l1-fee.scalar=-1",
+          "paraseq.l1-fee.scalar=1000000001",
+          "paraseq.l1-fee.poll-interval=0s",
+          "paraseq.l1-fee.max-base-fee=9223372036854775808",
+          "paraseq.l1-fee.initial-base-fee=-1",
+        }) {
+      runner
+          .withPropertyValues(bad)
+          .run(
+              ctx ->
+                  assertThat(ctx).as(bad).getFailure().rootCause().hasMessageContaining("l1-fee"));
+    }
+    runner
+        .withPropertyValues(
+            "paraseq.l1-fee.initial-base-fee=2000", "paraseq.l1-fee.max-base-fee=1000")
+        .run(
+            ctx ->
+                assertThat(ctx)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("paraseq.l1-fee.initial-base-fee"));
   }
 
   @Test

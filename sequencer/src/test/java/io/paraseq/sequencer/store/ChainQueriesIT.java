@@ -176,7 +176,8 @@ class ChainQueriesIT {
     assertThat(receipt.gasUsed()).isEqualTo(21_000);
     assertThat(receipt.cumulativeGasUsed()).isEqualTo(42_000);
     assertThat(receipt.effectiveGasPrice()).isEqualTo(second.effectiveGasPrice());
-    assertThat(receipt.l1Fee()).isEqualTo(Wei.ZERO);
+    assertThat(receipt.l1Fee()).isEqualTo(second.l1Fee());
+    assertThat(receipt.l1Fee().value()).isPositive();
     assertThat(receipt.logsBloom()).isEqualTo(second.receipt().logsBloom());
     assertThat(receipt.logs())
         .containsExactly(

@@ -48,6 +48,7 @@ class ChainStoreIT {
 
   @RegisterExtension static final PostgresFixture db = PostgresFixture.freshSchema().migrate();
 
+  private static final Wei L1_BASE_FEE = Wei.of(7_000_000_000L);
   private static final ChainConfig CONFIG =
       new ChainConfig(
           ChainId.of(3195),
@@ -75,7 +76,12 @@ class ChainStoreIT {
     store.initialize(
         new ChainInfo(3195, genesis.hash()),
         SealedBlock.of(
-            new Block(genesis, List.of()), List.of(), diff.build(), state.view(), List.of()));
+            new Block(genesis, List.of()),
+            List.of(),
+            diff.build(),
+            state.view(),
+            List.of(),
+            Wei.ZERO));
   }
 
   @Test
@@ -104,7 +110,13 @@ class ChainStoreIT {
     Address first = broken.keySet().iterator().next();
     broken.put(first, Optional.of(Account.of(-1, Wei.ZERO)));
     SealedBlock bad =
-        new SealedBlock(block.block(), block.included(), block.diff(), broken, block.poolDeletes());
+        new SealedBlock(
+            block.block(),
+            block.included(),
+            block.diff(),
+            broken,
+            block.poolDeletes(),
+            block.l1BaseFee());
 
     assertThatThrownBy(() -> store.persist(bad)).isInstanceOf(ChainStoreException.class);
 
@@ -112,6 +124,13 @@ class ChainStoreIT {
     store.persist(block);
     assertThat(store.head()).contains(block.block().header());
     assertThat(count("transactions")).isEqualTo(1);
+    // the block keeps its L1 base fee, the transaction row the L1 data fee charged from it
+    Wei l1Fee = block.included().getFirst().l1Fee();
+    assertThat(l1Fee.value()).isPositive();
+    assertThat(jdbc.queryForObject("SELECT l1_base_fee FROM blocks WHERE number = 1", Long.class))
+        .isEqualTo(L1_BASE_FEE.value().longValueExact());
+    assertThat(jdbc.queryForObject("SELECT l1_fee FROM transactions", java.math.BigDecimal.class))
+        .isEqualByComparingTo(new java.math.BigDecimal(l1Fee.value()));
     assertThat(count("pool_transactions")).isZero();
   }
 
@@ -129,7 +148,8 @@ class ChainStoreIT {
             List.of(),
             StateDiff.EMPTY,
             Map.of(),
-            List.of());
+            List.of(),
+            Wei.ZERO);
 
     assertThatThrownBy(() -> store.persist(again)).isInstanceOf(ChainStoreException.class);
 
@@ -250,7 +270,8 @@ class ChainStoreIT {
             parent.mixHash(),
             parent.baseFeePerGas());
     store.persist(
-        SealedBlock.of(new Block(header, List.of()), List.of(), diff, state.view(), List.of()));
+        SealedBlock.of(
+            new Block(header, List.of()), List.of(), diff, state.view(), List.of(), Wei.ZERO));
     return header;
   }
 
@@ -283,12 +304,17 @@ class ChainStoreIT {
         new TransactionValidator(ValidationPolicy.userIngress(ChainId.of(3195)))
             .verify(Bytes.of(signed));
     VerifiedTransaction tx = ((TransactionResult.Valid<VerifiedTransaction>) verified).value();
-    BlockContext context = CONFIG.nextContext(genesis, genesis.timestamp() + 1);
+    BlockContext context = CONFIG.nextContext(genesis, genesis.timestamp() + 1, L1_BASE_FEE);
     BlockExecution execution = new SequentialExecutor().execute(context, List.of(tx), state.view());
     Block block = new BlockAssembler(CONFIG, state).assemble(genesis, context, execution);
     assertThat(execution.included()).hasSize(1);
     return SealedBlock.of(
-        block, execution.included(), execution.diff(), state.view(), List.of(tx.hash()));
+        block,
+        execution.included(),
+        execution.diff(),
+        state.view(),
+        List.of(tx.hash()),
+        L1_BASE_FEE);
   }
 
   private void insertPoolRow(SealedBlock block) {

@@ -22,6 +22,7 @@ import io.paraseq.protocol.tx.TransactionValidator;
 import io.paraseq.protocol.tx.UnsignedTransaction;
 import io.paraseq.protocol.tx.ValidationPolicy;
 import io.paraseq.protocol.tx.VerifiedTransaction;
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.sequencer.chain.TestHeads;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ final class StoredChain {
       new TransactionValidator(ValidationPolicy.userIngress(TestHeads.CONFIG.chainId()));
   static final long GENESIS_TIME = 1_700_000_000L;
 
+  /** Every block's L1 base fee: its transactions pay an L1 data fee. */
+  static final Wei L1_BASE_FEE = Wei.of(3_000_000_000L);
+
   private final ChainStore store;
   private final WorldState state;
   private final List<Block> blocks = new ArrayList<>();
@@ -60,7 +64,7 @@ final class StoredChain {
     Block block = new Block(header, List.of());
     store.initialize(
         new ChainInfo(TestHeads.CONFIG.chainId().value(), header.hash()),
-        SealedBlock.of(block, List.of(), diff.build(), state.view(), List.of()));
+        SealedBlock.of(block, List.of(), diff.build(), state.view(), List.of(), Wei.ZERO));
     blocks.add(block);
   }
 
@@ -83,7 +87,8 @@ final class StoredChain {
    */
   SealedBlock append(List<VerifiedTransaction> txs, Map<Integer, List<Log>> logs) {
     BlockHeader parent = head().header();
-    BlockContext context = TestHeads.CONFIG.nextContext(parent, parent.timestamp() + 1);
+    BlockContext context =
+        TestHeads.CONFIG.nextContext(parent, parent.timestamp() + 1, L1_BASE_FEE);
     BlockExecution executed = new SequentialExecutor().execute(context, txs, state.view());
     if (executed.included().size() != txs.size()) {
       throw new IllegalStateException("skipped: " + executed.skipped());
@@ -96,7 +101,8 @@ final class StoredChain {
             withLogs.included(),
             withLogs.diff(),
             state.view(),
-            txs.stream().map(VerifiedTransaction::hash).toList());
+            txs.stream().map(VerifiedTransaction::hash).toList(),
+            L1_BASE_FEE);
     store.persist(sealed);
     blocks.add(block);
     return sealed;
@@ -122,7 +128,8 @@ final class StoredChain {
           Receipt.of(r.type(), r.status(), r.cumulativeGasUsed(), logs.getOrDefault(i, r.logs()));
       bloom = bloom.or(receipt.logsBloom());
       included.add(
-          new ExecutedTransaction(tx.transaction(), receipt, tx.gasUsed(), tx.effectiveGasPrice()));
+          new ExecutedTransaction(
+              tx.transaction(), receipt, tx.gasUsed(), tx.effectiveGasPrice(), tx.l1Fee()));
     }
     return new BlockExecution(
         included, execution.skipped(), execution.diff(), execution.gasUsed(), bloom);

@@ -7,6 +7,7 @@ import static io.paraseq.protocol.exec.Txs.address;
 
 import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.Txs;
+import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.program.Abi;
 import io.paraseq.protocol.program.AbiEncoder;
 import io.paraseq.protocol.program.PairConfig;
@@ -74,11 +75,25 @@ final class Workloads {
           + context.feeRecipient()
           + ", baseFee="
           + context.baseFee().value()
+          + ", l1BaseFee="
+          + context.l1BaseFee().value()
+          + ", l1FeeScalar="
+          + context.l1FeeScalar()
           + ", programs="
           + alloc.accounts().containsKey(PAIR)
           + "]";
     }
   }
+
+  /**
+   * L1 base fees of random workloads: none, tiny, 1 gwei (fees of about 10^12 wei), and 10^13 wei
+   * (about 0.01 ETH per transaction, which prices out the poorer senders).
+   */
+  private static final List<Long> L1_BASE_FEES = List.of(0L, 0L, 7L, GWEI, 10_000_000_000_000L);
+
+  /** L1 fee scalars of random workloads, parts per million. */
+  private static final List<Long> L1_FEE_SCALARS =
+      List.of(L1DataFee.SCALAR_ONE, L1DataFee.SCALAR_ONE, 1_500_000L, 1L, 0L);
 
   /** A random workload with up to {@code maxTransactions} candidates. */
   static Workload random(Random random, int maxTransactions) {
@@ -93,7 +108,15 @@ final class Workloads {
           default -> address(0xfee + 1 + random.nextInt(2));
         };
     BlockContext context =
-        new BlockContext(7, 1_700_000_000, feeRecipient, Wei.of(baseFee), GAS_LIMIT, CHAIN);
+        new BlockContext(
+            7,
+            1_700_000_000,
+            feeRecipient,
+            Wei.of(baseFee),
+            GAS_LIMIT,
+            CHAIN,
+            Wei.of(L1_BASE_FEES.get(random.nextInt(L1_BASE_FEES.size()))),
+            L1_FEE_SCALARS.get(random.nextInt(L1_FEE_SCALARS.size())));
     Map<Address, Allocation> alloc = new TreeMap<>();
     Map<Address, Long> nextNonce = new HashMap<>();
     // a few hot senders make long nonce chains; the rest send now and then
