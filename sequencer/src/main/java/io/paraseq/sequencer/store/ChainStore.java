@@ -60,8 +60,6 @@ public final class ChainStore {
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
           + " ?::bytea[], ?::int4[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],"
           + " ?::bytea[]) AS x(li, h, i, a, t0, t1, t2, t3, d)";
-  private static final String UNIQUE_VIOLATION = "23505";
-
   private final DataSource dataSource;
 
   /** A store on the node's data source (its connections use the node's schema). */
@@ -121,7 +119,7 @@ public final class ChainStore {
     try {
       JdbcTransaction.run(dataSource, connection -> write(connection, sealed, Optional.of(before)));
     } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+      if (!JdbcTransaction.isUniqueViolation(e)) {
         throw new ChainStoreException(
             "chain write of block " + sealed.block().number() + " failed", e);
       }

@@ -36,7 +36,6 @@ public final class PoolStore {
   // that a resubmission inserts again. Only then: ON CONFLICT checks the key before each row's
   // insert, a second index descent and WAL record per row that the plain insert does not pay.
   private static final String INSERT_SKIPPING_STORED = INSERT + " ON CONFLICT (hash) DO NOTHING";
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ANY(?)";
   private static final String LOAD =
       "SELECT hash, raw, arrival_seq, received_at FROM pool_transactions ORDER BY arrival_seq";
@@ -69,7 +68,7 @@ public final class PoolStore {
     try {
       JdbcTransaction.run(dataSource, connection -> write(connection, write, INSERT));
     } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+      if (!JdbcTransaction.isUniqueViolation(e)) {
         throw new PoolStoreException("pool table " + what + " failed", e);
       }
       // Rolled back: write it again, keeping the rows already stored.
