@@ -36,7 +36,8 @@ import org.web3j.protocol.core.methods.response.Transaction;
  *
  * <ol>
  *   <li>killed after the batcher's row says {@code sent} (the transaction is in anvil's pool, not
- *       in a block); anvil then includes it while the node is down;
+ *       in a block; a later batch may be stored and not yet submitted); anvil then includes what
+ *       was sent while the node is down;
  *   <li>killed after the node saw its next batch {@code included} (not yet confirmed); anvil then
  *       mines the confirmations while the node is down;
  *   <li>killed after everything was {@code confirmed}; started once more, it posts new blocks.

@@ -22,11 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,10 +120,19 @@ class BatcherOutageNodeIT {
                   }
                 });
     Web3j l2 = Web3j.build(new HttpService("http://127.0.0.1:" + port + "/"));
+    Map<String, Set<String>> sentAtStop;
     try {
       waitFor("a confirmed batch", Duration.ofSeconds(60), () -> batches("confirmed") >= 1);
-      waitFor("a batch sent and not included", Duration.ofSeconds(60), () -> batches("sent") >= 1);
+      AtomicReference<Map<String, Set<String>>> inFlight = new AtomicReference<>(Map.of());
+      waitFor(
+          "a batch sent and not included",
+          Duration.ofSeconds(60),
+          () -> {
+            inFlight.set(sentAttempts());
+            return !inFlight.get().isEmpty();
+          });
       anvil.stop();
+      sentAtStop = inFlight.get();
       long headAtStop = head();
       int acknowledgedAtStop = acknowledged.size();
 
@@ -175,6 +186,30 @@ class BatcherOutageNodeIT {
     assertThat(posterNonce())
         .as("one L1 transaction per batch: nothing sent twice")
         .isEqualTo(posted.batches());
+    assertThat(sentAtStop).isNotEmpty();
+    sentAtStop.forEach(
+        (intent, hashes) ->
+            assertThat(
+                    jdbc.queryForObject(
+                        "SELECT '0x' || encode(included_tx_hash, 'hex') FROM l1_transactions"
+                            + " WHERE intent_id = ?",
+                        String.class,
+                        intent))
+                .as("%s, sent before the outage, included as sent", intent)
+                .isIn(hashes));
+  }
+
+  /** The L1 transactions in flight (status sent) and the hashes of their attempts. */
+  private Map<String, Set<String>> sentAttempts() {
+    return jdbc
+        .queryForList(
+            "SELECT t.intent_id, '0x' || encode(a.tx_hash, 'hex') AS tx FROM l1_transactions t"
+                + " JOIN l1_tx_attempts a ON a.l1_tx_id = t.id WHERE t.status = 'sent'")
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> (String) r.get("intent_id"),
+                Collectors.mapping(r -> (String) r.get("tx"), Collectors.toSet())));
   }
 
   /** One client: transfers from each sender in turn, every 20 ms, until told to stop. */
