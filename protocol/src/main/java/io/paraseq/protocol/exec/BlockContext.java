@@ -2,8 +2,6 @@ package io.paraseq.protocol.exec;
 
 import io.paraseq.protocol.fee.L1DataFee;
 import io.paraseq.protocol.tx.ChainId;
-import io.paraseq.protocol.tx.DepositTransaction;
-import io.paraseq.protocol.tx.SignedTransaction;
 import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
@@ -70,14 +68,11 @@ public record BlockContext(
   }
 
   /**
-   * The L1 data fee {@code tx} pays in this block: {@link L1DataFee#of} its raw length for a user
-   * transaction, zero for a deposit (its sender paid on L1).
+   * The L1 data fee {@code tx} pays in this block ({@link L1DataFee#of(VerifiedTransaction, Wei,
+   * long)}): zero for a deposit.
    */
   public Wei l1Fee(VerifiedTransaction tx) {
-    return switch (tx.transaction()) {
-      case SignedTransaction signed -> L1DataFee.of(tx.encoded().length(), l1BaseFee, l1FeeScalar);
-      case DepositTransaction deposit -> Wei.ZERO;
-    };
+    return L1DataFee.of(tx, l1BaseFee, l1FeeScalar);
   }
 
   /**

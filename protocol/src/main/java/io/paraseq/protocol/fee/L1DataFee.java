@@ -1,5 +1,8 @@
 package io.paraseq.protocol.fee;
 
+import io.paraseq.protocol.tx.DepositTransaction;
+import io.paraseq.protocol.tx.SignedTransaction;
+import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.tx.Wei;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -89,6 +92,19 @@ public final class L1DataFee {
             .multiply(l1BaseFee.value())
             .multiply(BigInteger.valueOf(scalar))
             .divide(DIVISOR));
+  }
+
+  /**
+   * The L1 data fee of {@code tx}: {@link #of(int, Wei, long)} its raw length for a user
+   * transaction, zero for a deposit (its sender paid on L1).
+   *
+   * @throws IllegalArgumentException if a parameter is out of range
+   */
+  public static Wei of(VerifiedTransaction tx, Wei l1BaseFee, long scalar) {
+    return switch (tx.transaction()) {
+      case SignedTransaction signed -> of(tx.encoded().length(), l1BaseFee, scalar);
+      case DepositTransaction deposit -> Wei.ZERO;
+    };
   }
 
   /**

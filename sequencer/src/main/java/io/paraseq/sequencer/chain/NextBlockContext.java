@@ -3,6 +3,9 @@ package io.paraseq.sequencer.chain;
 import io.paraseq.protocol.block.BlockHeader;
 import io.paraseq.protocol.chain.ChainConfig;
 import io.paraseq.protocol.exec.BlockContext;
+import io.paraseq.protocol.fee.L1DataFee;
+import io.paraseq.protocol.tx.VerifiedTransaction;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -29,5 +32,13 @@ public final class NextBlockContext {
   public BlockContext after(BlockHeader parent) {
     long timestamp = Math.max(clock.instant().getEpochSecond(), parent.timestamp());
     return config.nextContext(parent, timestamp, l1BaseFee.current());
+  }
+
+  /**
+   * The L1 data fee {@code tx} would pay in the next block at the current L1 base fee: the pool's
+   * quote when the transaction arrives ({@code L1FeeQuote}).
+   */
+  public BigInteger l1FeeQuote(VerifiedTransaction tx) {
+    return L1DataFee.of(tx, l1BaseFee.current(), config.l1FeeScalar()).value();
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.TransactionValidator;
 import io.paraseq.protocol.tx.ValidationPolicy;
+import io.paraseq.sequencer.chain.NextBlockContext;
 import io.paraseq.sequencer.config.ChainProperties;
 import io.paraseq.sequencer.pool.OrderingPolicy;
 import io.paraseq.sequencer.pool.TxPool;
@@ -50,10 +51,11 @@ class IngressConfiguration {
       PoolStore store,
       AccountStateSource accounts,
       Clock clock,
+      NextBlockContext nextBlock,
       MeterRegistry meterRegistry) {
     return new IngressService(
         new TransactionValidator(ValidationPolicy.userIngress(ChainId.of(chain.id()))),
-        new TxPool(pool.limits(), pool.minFeeCap()),
+        new TxPool(pool.limits(), pool.minFeeCap(), nextBlock::l1FeeQuote),
         store,
         accounts,
         clock,

@@ -36,6 +36,7 @@ public final class TxPool {
   private final PoolLimits limits;
   private final PriceBump bump;
   private final BigInteger minFeeCap;
+  private final L1FeeQuote l1Fee;
   private final Map<Address, SenderQueue> senders = new HashMap<>();
   private final Map<Hash, PooledTransaction> byHash = new HashMap<>();
 
@@ -52,13 +53,25 @@ public final class TxPool {
   private long nextArrival;
 
   /**
+   * A pool for a chain without an L1 data fee.
+   *
    * @param limits the bounds
    * @param minFeeCap the lowest fee cap accepted (the chain's base-fee floor)
    */
   public TxPool(PoolLimits limits, BigInteger minFeeCap) {
+    this(limits, minFeeCap, L1FeeQuote.NONE);
+  }
+
+  /**
+   * @param limits the bounds
+   * @param minFeeCap the lowest fee cap accepted (the chain's base-fee floor)
+   * @param l1Fee the L1 data fee a newcomer's sender must be able to pay on top of its cost
+   */
+  public TxPool(PoolLimits limits, BigInteger minFeeCap, L1FeeQuote l1Fee) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.bump = new PriceBump(limits.priceBumpPercent());
     this.minFeeCap = Objects.requireNonNull(minFeeCap, "minFeeCap");
+    this.l1Fee = Objects.requireNonNull(l1Fee, "l1Fee");
   }
 
   /**
@@ -113,10 +126,10 @@ public final class TxPool {
           PoolRejection.FEE_CAP_TOO_LOW,
           "fee cap " + candidate.feeCap() + " below the minimum " + minFeeCap);
     }
-    if (candidate.cost().compareTo(account.balance()) > 0) {
+    BigInteger cost = candidate.cost().add(l1Fee.of(tx));
+    if (cost.compareTo(account.balance()) > 0) {
       return new AddOutcome.Rejected(
-          PoolRejection.INSUFFICIENT_FUNDS,
-          "balance " + account.balance() + ", tx cost " + candidate.cost());
+          PoolRejection.INSUFFICIENT_FUNDS, "balance " + account.balance() + ", tx cost " + cost);
     }
     if (queue != null && queue.accountNonce() != stateNonce) {
       advance(tx.sender(), queue, stateNonce);

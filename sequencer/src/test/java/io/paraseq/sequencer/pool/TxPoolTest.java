@@ -64,6 +64,25 @@ class TxPoolTest {
   }
 
   @Test
+  void theSenderMustAlsoPayTheL1DataFeeQuote() {
+    TxPool quoted =
+        new TxPool(PoolLimits.DEFAULTS, BigInteger.valueOf(100), tx -> BigInteger.valueOf(5));
+    // 42,000,001 wei of gas and value + 5 wei quoted L1 data fee
+    AddOutcome.Rejected poor =
+        assertRejected(
+            quoted.add(
+                dynamic(1, 0, 2000, 10), new AccountState(0, BigInteger.valueOf(42_000_005)), T0),
+            PoolRejection.INSUFFICIENT_FUNDS);
+    assertThat(poor.message())
+        .isEqualTo(
+            "insufficient funds for gas * price + value: balance 42000005, tx cost 42000006");
+    assertThat(
+            quoted.add(
+                dynamic(1, 0, 2000, 10), new AccountState(0, BigInteger.valueOf(42_000_006)), T0))
+        .isInstanceOf(AddOutcome.Accepted.class);
+  }
+
+  @Test
   void aReplacementMustRaiseBothCapsByTheBump() {
     add(dynamic(1, 0, 1000, 100), rich(0));
     AddOutcome.Rejected cheap =

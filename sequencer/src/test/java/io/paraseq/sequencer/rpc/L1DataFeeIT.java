@@ -1,5 +1,6 @@
 package io.paraseq.sequencer.rpc;
 
+import static io.paraseq.sequencer.ingress.Web3jTransactions.GWEI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.contracts.testing.AnvilFixture;
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -122,6 +125,45 @@ class L1DataFeeIT {
         .isEqualTo(senderBefore.subtract(BigInteger.ONE).subtract(gasFee).subtract(l1Fee));
     assertThat(balance(FEE_RECIPIENT)).isEqualTo(recipientBefore.add(gasFee).add(l1Fee));
     assertThat(prometheusValue("paraseq_l1_base_fee_wei")).isEqualTo(7e9);
+  }
+
+  @Test
+  void theIngressRefusesASenderThatCanPayGasAndValueButNotTheL1DataFee() throws Exception {
+    awaitObserved();
+    Credentials poor =
+        Credentials.create("0x5eed00000000000000000000000000000000000000000000000000000000c0de");
+    String refused = Web3jTransactions.transfer(poor, 0);
+    BigInteger cost = BigInteger.valueOf(21_000).multiply(GWEI.shiftLeft(1)).add(BigInteger.ONE);
+    BigInteger l1Fee =
+        L1DataFee.of(Numeric.hexStringToByteArray(refused).length, Wei.of(L1_BASE_FEE), SCALAR)
+            .value();
+    RawTransaction funding =
+        RawTransaction.createEtherTransaction(
+            Web3jTransactions.CHAIN_ID,
+            BigInteger.ZERO,
+            BigInteger.valueOf(21_000),
+            poor.getAddress(),
+            cost,
+            GWEI,
+            GWEI.shiftLeft(1));
+    EthSendTransaction fund =
+        web3j
+            .ethSendRawTransaction(
+                Numeric.toHexString(
+                    TransactionEncoder.signMessage(funding, DevAccounts.credentials(5))))
+            .send();
+    assertThat(fund.hasError()).as("%s", fund.getError()).isFalse();
+    awaitReceipt(fund.getTransactionHash());
+
+    EthSendTransaction sent = web3j.ethSendRawTransaction(refused).send();
+    assertThat(sent.hasError()).isTrue();
+    assertThat(sent.getError().getCode()).isEqualTo(-32000);
+    assertThat(sent.getError().getMessage())
+        .isEqualTo(
+            "insufficient funds for gas * price + value: balance "
+                + cost
+                + ", tx cost "
+                + cost.add(l1Fee));
   }
 
   /** Waits until the watcher has observed anvil's base fee (its first poll is at start). */
