@@ -135,8 +135,8 @@ class BlockProductionIT {
     for (String hash : hashes) {
       Map<String, Object> row =
           jdbc.queryForMap(
-              "SELECT t.value, r.gas_used, r.effective_gas_price, r.status"
-                  + " FROM transactions t JOIN receipts r ON r.tx_hash = t.hash WHERE t.hash = ?",
+              "SELECT value, gas_used, effective_gas_price, status FROM transactions"
+                  + " WHERE hash = ?",
               bytes(hash));
       assertThat(((Number) row.get("status")).intValue()).isEqualTo(1);
       assertThat(((Number) row.get("gas_used")).longValue()).isEqualTo(21_000);
@@ -157,7 +157,7 @@ class BlockProductionIT {
     for (String hash : hashes) {
       Map<String, Object> row =
           jdbc.queryForMap(
-              "SELECT gas_used, effective_gas_price FROM receipts WHERE tx_hash = ?", bytes(hash));
+              "SELECT gas_used, effective_gas_price FROM transactions WHERE hash = ?", bytes(hash));
       fees =
           fees.add(
               BigInteger.valueOf(((Number) row.get("gas_used")).longValue())
