@@ -29,7 +29,7 @@ class SchemaMigrationTest {
   void emptyTables() throws SQLException {
     try (Connection c = db.connect()) {
       c.createStatement()
-          .execute("TRUNCATE logs, receipts, transactions, blocks, pool_transactions, chain_info");
+          .execute("TRUNCATE logs, transactions, blocks, pool_transactions, chain_info");
     }
   }
 
@@ -63,7 +63,9 @@ class SchemaMigrationTest {
       }
     }
     assertThat(tables)
-        .contains("blocks", "transactions", "receipts", "logs", "pool_transactions", "chain_info");
+        .contains("blocks", "transactions", "logs", "pool_transactions", "chain_info")
+        .as("V8 keeps receipts in the transactions rows")
+        .doesNotContain("receipts");
   }
 
   @Test
@@ -80,22 +82,28 @@ class SchemaMigrationTest {
   void rejectsAmountsOutsideUint256() throws SQLException {
     BigInteger max = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
     try (Connection c = db.connect()) {
-      insertPoolTx(c, bytes(32, 1), 0, max);
-      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 2), 1, max.add(BigInteger.ONE)))
+      insertBlock(c, 1, bytes(32, 1));
+      insertTx(c, bytes(32, 1), 0, max, 21_000, 21_000);
+      assertThatThrownBy(() -> insertTx(c, bytes(32, 2), 1, max.add(BigInteger.ONE), 0, 0))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("uint256");
-      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 3), 2, BigInteger.ONE.negate()))
+      assertThatThrownBy(() -> insertTx(c, bytes(32, 3), 2, BigInteger.ONE.negate(), 0, 0))
           .isInstanceOf(SQLException.class);
     }
   }
 
+  /** A transaction row carries its receipt (V8): cumulative gas covers the row's own gas. */
   @Test
-  void allowsOnePoolTransactionPerSenderAndNonce() throws SQLException {
+  void aTransactionRowCarriesAConsistentReceipt() throws SQLException {
     try (Connection c = db.connect()) {
-      insertPoolTx(c, bytes(32, 1), 7, BigInteger.TEN);
-      assertThatThrownBy(() -> insertPoolTx(c, bytes(32, 2), 7, BigInteger.TEN))
+      insertBlock(c, 1, bytes(32, 1));
+      insertTx(c, bytes(32, 1), 0, BigInteger.TEN, 21_000, 42_000);
+      assertThatThrownBy(() -> insertTx(c, bytes(32, 2), 1, BigInteger.TEN, 21_000, 20_999))
           .isInstanceOf(SQLException.class)
-          .hasMessageContaining("pool_transactions_sender_nonce_key");
+          .hasMessageContaining("transactions_cumulative_gas_used_check");
+      assertThatThrownBy(() -> insertTx(c, bytes(32, 1), 2, BigInteger.TEN, 21_000, 63_000))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("transactions_pkey");
     }
   }
 
@@ -142,8 +150,6 @@ class SchemaMigrationTest {
             "logs_pkey",
             "logs_topic0_block",
             "pool_transactions_pkey",
-            "pool_transactions_sender_nonce_key",
-            "receipts_pkey",
             "storage_pkey",
             "transactions_block_number_tx_index_key",
             "transactions_pkey",
@@ -198,11 +204,11 @@ class SchemaMigrationTest {
   @Test
   void arrivalOrderIncreases() throws SQLException {
     try (Connection c = db.connect()) {
-      insertPoolTx(c, bytes(32, 1), 0, BigInteger.ONE);
-      insertPoolTx(c, bytes(32, 2), 1, BigInteger.ONE);
+      insertPoolTx(c, bytes(32, 1));
+      insertPoolTx(c, bytes(32, 2));
       try (ResultSet rs =
           c.createStatement()
-              .executeQuery("SELECT arrival_seq FROM pool_transactions ORDER BY nonce")) {
+              .executeQuery("SELECT arrival_seq FROM pool_transactions ORDER BY hash")) {
         rs.next();
         long first = rs.getLong(1);
         rs.next();
@@ -231,18 +237,35 @@ class SchemaMigrationTest {
     }
   }
 
-  private static void insertPoolTx(Connection c, byte[] hash, long nonce, BigInteger value)
+  private static void insertPoolTx(Connection c, byte[] hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO pool_transactions (hash, sender, raw) VALUES (?, ?, ?)")) {
+      ps.setBytes(1, hash);
+      ps.setBytes(2, bytes(20, 7));
+      ps.setBytes(3, new byte[] {2});
+      ps.executeUpdate();
+    }
+  }
+
+  /** A transfer in block 1 at {@code index}, with its receipt's columns. */
+  private static void insertTx(
+      Connection c, byte[] hash, int index, BigInteger value, long gasUsed, long cumulative)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
-                + " max_priority_fee_per_gas, gas_limit, value, raw)"
-                + " VALUES (?, ?, ?, 2, 2000000000, 1000000000, 21000, ?, ?)")) {
+            "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce,"
+                + " recipient, value, gas_limit, raw, status, gas_used, cumulative_gas_used,"
+                + " effective_gas_price) VALUES (?, 1, ?, 2, ?, ?, ?, ?, 21000, ?, 1, ?, ?,"
+                + " 1000000000)")) {
       ps.setBytes(1, hash);
-      ps.setBytes(2, bytes(20, 7));
-      ps.setLong(3, nonce);
-      ps.setBigDecimal(4, new java.math.BigDecimal(value));
-      ps.setBytes(5, new byte[] {2});
+      ps.setInt(2, index);
+      ps.setBytes(3, bytes(20, 7));
+      ps.setLong(4, index);
+      ps.setBytes(5, bytes(20, 8));
+      ps.setBigDecimal(6, new java.math.BigDecimal(value));
+      ps.setBytes(7, new byte[] {2});
+      ps.setLong(8, gasUsed);
+      ps.setLong(9, cumulative);
       ps.executeUpdate();
     }
   }

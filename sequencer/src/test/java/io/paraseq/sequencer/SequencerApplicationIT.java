@@ -87,7 +87,6 @@ class SequencerApplicationIT {
             "flyway_schema_history",
             "blocks",
             "transactions",
-            "receipts",
             "logs",
             "pool_transactions",
             "chain_info");

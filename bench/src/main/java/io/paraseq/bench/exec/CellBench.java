@@ -5,6 +5,7 @@ import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmStats;
+import io.paraseq.protocol.exec.stm.ContentionFallback;
 import io.paraseq.protocol.state.WorldState;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,10 +23,11 @@ import java.util.Optional;
  * ResultMismatchException}. The state root (applying the diff to a fresh genesis {@code
  * WorldState}) is timed separately, never inside {@code execute}.
  *
- * <p>Besides raw Block-STM (hot-sender fallback off) on each thread count, measures the node's
- * production configuration: Block-STM on the largest thread count with the hot-sender fallback on
- * ({@code paraseq.exec.hot-sender-fallback} defaults to true) and the node's default threshold of
- * {@value #NODE_MIN_PARALLEL_TXS} transactions.
+ * <p>Besides raw Block-STM (fallbacks off) on each thread count, measures the node's production
+ * configuration: Block-STM on the largest thread count with the hot-sender and contention fallbacks
+ * on ({@code paraseq.exec.hot-sender-fallback} and {@code paraseq.exec.contention-fallback} default
+ * to true; {@link ContentionFallback#DEFAULT}) and the node's default threshold of {@value
+ * #NODE_MIN_PARALLEL_TXS} transactions.
  *
  * <p>Owns one {@link BlockStmExecutor} per configuration, reused across cells; {@link #close()}
  * stops their pools. Single-threaded: call it from one thread.
@@ -60,7 +62,8 @@ final class CellBench implements AutoCloseable {
         new Config(
             nodeThreads,
             true,
-            new BlockStmExecutor(nodeThreads, NODE_MIN_PARALLEL_TXS, true, nodeStats),
+            new BlockStmExecutor(
+                nodeThreads, NODE_MIN_PARALLEL_TXS, true, ContentionFallback.DEFAULT, nodeStats),
             nodeStats));
   }
 
@@ -122,6 +125,16 @@ final class CellBench implements AutoCloseable {
                         r.medianNanos() / 1e6,
                         r.speedup()))
             .toList());
+    for (int k = 1; k < configs.size(); k++) {
+      if (samples[k].abandoned > 0) {
+        log.printf(
+            "[exec]   %s%d thr: %d of %d measured rounds abandoned by the contention fallback%n",
+            configs.get(k).fallback ? "node " : "",
+            configs.get(k).threads,
+            samples[k].abandoned,
+            iterations);
+      }
+    }
     return rows;
   }
 
@@ -144,7 +157,7 @@ final class CellBench implements AutoCloseable {
           "Block-STM with "
               + config.threads
               + " threads"
-              + (config.fallback ? " (hot-sender fallback on)" : "")
+              + (config.fallback ? " (node fallbacks on)" : "")
               + " differs from the sequential executor on "
               + block
               + " ("
@@ -195,6 +208,7 @@ final class CellBench implements AutoCloseable {
     private long reexecutions;
     private long aborts;
     private long suspensions;
+    private int abandoned;
 
     Samples(int iterations) {
       nanos = new long[iterations];
@@ -207,6 +221,7 @@ final class CellBench implements AutoCloseable {
         reexecutions += stats.reexecutions();
         aborts += stats.validationAborts();
         suspensions += stats.suspensions();
+        abandoned += stats.abandoned() ? 1 : 0;
       }
     }
 

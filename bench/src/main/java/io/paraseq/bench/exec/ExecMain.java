@@ -60,8 +60,9 @@ public final class ExecMain {
             + " more: %d after %d); state root not included (own column: applying the diff to a"
             + " WorldState, median of 3); alloc = heap bytes allocated by all threads during"
             + " execute() (ThreadMXBean.getTotalThreadAllocatedBytes); node = the node's"
-            + " defaults, Block-STM on the most threads with the hot-sender fallback on and"
-            + " min-parallel-txs 100 (block-stm rows: fallback off); every Block-STM result"
+            + " defaults, Block-STM on the most threads with the hot-sender and contention"
+            + " fallbacks on and min-parallel-txs 100 (block-stm rows: fallbacks off); every"
+            + " Block-STM result"
             + " equal to the sequential one; %s to %s; JDK %s, %d CPUs%n%n",
         options.threads(),
         options.seed(),

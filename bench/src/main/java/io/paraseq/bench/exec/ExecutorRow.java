@@ -5,8 +5,9 @@ package io.paraseq.bench.exec;
  *
  * @param cell the cell
  * @param threads Block-STM workers (the calling thread included), 0 for the sequential executor
- * @param hotSenderFallback whether Block-STM ran as the node configures it, with the hot-sender
- *     fallback on (a block dominated by one sender runs sequentially); false for raw Block-STM
+ * @param hotSenderFallback whether Block-STM ran as the node configures it, with the hot-sender and
+ *     contention fallbacks on (a block dominated by one sender, or whose first executions conflict
+ *     too often, runs sequentially); false for raw Block-STM
  * @param medianNanos the median wall time of one {@code execute} call
  * @param speedup the sequential executor's median divided by this one (1 for the sequential row)
  * @param reexecutionsPerTx Block-STM incarnations after the first, per transaction (0 sequential)
@@ -40,11 +41,11 @@ record ExecutorRow(
     return cell.txs() * 1e9 / medianNanos;
   }
 
-  /** "sequential", "block-stm" (fallback off) or "node" (Block-STM with the fallback on). */
+  /** "sequential", "block-stm" (fallbacks off) or "node" (Block-STM with the fallbacks on). */
   String executor() {
     return sequential() ? "sequential" : hotSenderFallback ? NODE : "block-stm";
   }
 
   /** The label of the node's production configuration. */
-  static final String NODE = "node (block-stm, fallback on)";
+  static final String NODE = "node (block-stm, fallbacks on)";
 }

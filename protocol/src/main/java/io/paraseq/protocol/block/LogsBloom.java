@@ -39,6 +39,9 @@ public record LogsBloom(Bytes bytes) {
 
   /** The bloom of {@code logs}. */
   public static LogsBloom of(Collection<Log> logs) {
+    if (logs.isEmpty()) {
+      return EMPTY;
+    }
     Builder builder = builder();
     for (Log log : logs) {
       builder.add(log);
@@ -59,6 +62,29 @@ public record LogsBloom(Bytes bytes) {
   /** Whether the topic may have been added. */
   public boolean mightContain(Hash topic) {
     return mightContainDigest(topic.digest());
+  }
+
+  /**
+   * Whether this is the bloom of {@code logs}: {@code equals(of(logs))} without building a second
+   * bloom (the receipt's check of the bloom it is given).
+   */
+  public boolean isBloomOf(Collection<Log> logs) {
+    if (logs.isEmpty()) {
+      return bytes.equals(EMPTY.bytes);
+    }
+    byte[] bits = new byte[LENGTH];
+    for (Log log : logs) {
+      setBits(bits, log.address().digest());
+      for (Hash topic : log.topics()) {
+        setBits(bits, topic.digest());
+      }
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      if (bits[i] != bytes.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every bit of {@code other} is set here, as it is when this bloom absorbed it. */
@@ -86,6 +112,15 @@ public record LogsBloom(Bytes bytes) {
       }
     }
     return true;
+  }
+
+  /** Sets the three bits of the item whose keccak-256 is {@code digest}. */
+  private static void setBits(byte[] bits, Hash digest) {
+    Bytes hash = digest.bytes();
+    for (int pair = 0; pair < 6; pair += 2) {
+      int bit = bitIndex(hash, pair);
+      bits[byteIndex(bit)] |= (byte) mask(bit);
+    }
   }
 
   private static int bitIndex(Bytes hash, int pair) {
@@ -144,11 +179,7 @@ public record LogsBloom(Bytes bytes) {
     }
 
     private Builder addDigest(Hash digest) {
-      Bytes hash = digest.bytes();
-      for (int pair = 0; pair < 6; pair += 2) {
-        int bit = bitIndex(hash, pair);
-        bits[byteIndex(bit)] |= (byte) mask(bit);
-      }
+      setBits(bits, digest);
       return this;
     }
   }

@@ -46,7 +46,7 @@ public record Receipt(
     if (!type.supported()) {
       throw new IllegalArgumentException("no receipts for unsupported type " + type);
     }
-    if (!logsBloom.equals(LogsBloom.of(logs))) {
+    if (!logsBloom.isBloomOf(logs)) {
       throw new IllegalArgumentException("logs bloom does not match the logs: " + logsBloom);
     }
   }

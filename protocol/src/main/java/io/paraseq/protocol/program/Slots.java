@@ -23,12 +23,18 @@ public final class Slots {
 
   /** The slot of {@code key} in the mapping declared at {@code base}. */
   public static Hash mapping(Hash base, Address key) {
-    return mapping(base, Hash.of(word(key).bytes()));
+    byte[] input = new byte[2 * Word.LENGTH]; // pad32(key) || base, hashed in place
+    key.bytes().copyTo(input, Word.LENGTH - Address.LENGTH);
+    base.bytes().copyTo(input, Word.LENGTH);
+    return Hash.keccak(input, 0, input.length);
   }
 
   /** The slot of the 32-byte {@code key} in the mapping declared at {@code base}. */
   public static Hash mapping(Hash base, Hash key) {
-    return Hash.keccak(key.bytes().concat(base.bytes()));
+    byte[] input = new byte[2 * Word.LENGTH]; // key || base, hashed in place
+    key.bytes().copyTo(input, 0);
+    base.bytes().copyTo(input, Word.LENGTH);
+    return Hash.keccak(input, 0, input.length);
   }
 
   /** {@code base + offset}, modulo 2^256: the slots after a long string's first data slot. */

@@ -71,6 +71,15 @@ class LogsBloomTest {
   }
 
   @Property(tries = 300)
+  void isBloomOfAgreesWithBuildingTheBloom(
+      @ForAll("logs") List<Log> logs, @ForAll("logs") List<Log> others) {
+    assertThat(LogsBloom.of(logs).isBloomOf(logs)).isTrue();
+    assertThat(LogsBloom.of(others).isBloomOf(logs))
+        .isEqualTo(LogsBloom.of(others).equals(LogsBloom.of(logs)));
+    assertThat(LogsBloom.EMPTY.isBloomOf(logs)).isEqualTo(logs.isEmpty());
+  }
+
+  @Property(tries = 300)
   void orIsTheBloomOfTheConcatenation(
       @ForAll("logs") List<Log> first, @ForAll("logs") List<Log> second) {
     List<Log> all = new java.util.ArrayList<>(first);

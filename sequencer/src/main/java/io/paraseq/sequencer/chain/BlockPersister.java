@@ -110,7 +110,13 @@ final class BlockPersister implements AutoCloseable {
     BlockHeader header = sealed.block().header();
     long started = System.nanoTime();
     try {
-      store.persist(sealed);
+      // The published head is the block before, committed: its state is what the database holds.
+      ChainHead.Head previous = head.snapshot();
+      if (previous.header().number() + 1 == header.number()) {
+        store.persist(sealed, previous.state());
+      } else {
+        store.persist(sealed);
+      }
     } catch (RuntimeException | Error e) {
       onFailure.persistFailed(header.number(), e);
       return false;

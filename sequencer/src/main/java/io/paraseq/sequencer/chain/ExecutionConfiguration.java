@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmExecutor;
+import io.paraseq.protocol.exec.stm.ContentionFallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -30,14 +31,17 @@ class ExecutionConfiguration {
       case PARALLEL -> {
         int threads = properties.effectiveThreads();
         log.info(
-            "block executor mode=parallel threads={} min-parallel-txs={} hot-sender-fallback={}",
+            "block executor mode=parallel threads={} min-parallel-txs={} hot-sender-fallback={}"
+                + " contention-fallback={}",
             threads,
             properties.minParallelTxs(),
-            properties.hotSenderFallback());
+            properties.hotSenderFallback(),
+            properties.contentionFallback());
         yield new BlockStmExecutor(
             threads,
             properties.minParallelTxs(),
             properties.hotSenderFallback(),
+            properties.contentionFallback() ? ContentionFallback.DEFAULT : ContentionFallback.OFF,
             new ExecutionMetrics(meterRegistry));
       }
     };

@@ -12,12 +12,15 @@ import io.paraseq.protocol.exec.stm.BlockStmStats;
  * fell back to sequential execution); per parallel block, summaries {@code
  * paraseq.exec.reexecutions} (incarnations after a transaction's first), {@code
  * paraseq.exec.aborts} (validation aborts) and {@code paraseq.exec.suspensions} (waits on an
- * ESTIMATE). Called on the producer thread.
+ * ESTIMATE); counter {@code paraseq.exec.abandoned}, parallel blocks the contention fallback
+ * stopped and ran sequentially (their summaries count the abandoned start). Called on the producer
+ * thread.
  */
 final class ExecutionMetrics implements BlockStmListener {
 
   private final Counter parallel;
   private final Counter sequential;
+  private final Counter abandoned;
   private final DistributionSummary reexecutions;
   private final DistributionSummary aborts;
   private final DistributionSummary suspensions;
@@ -25,6 +28,7 @@ final class ExecutionMetrics implements BlockStmListener {
   ExecutionMetrics(MeterRegistry registry) {
     this.parallel = Counter.builder("paraseq.exec.parallel").register(registry);
     this.sequential = Counter.builder("paraseq.exec.sequential").register(registry);
+    this.abandoned = Counter.builder("paraseq.exec.abandoned").register(registry);
     this.reexecutions = DistributionSummary.builder("paraseq.exec.reexecutions").register(registry);
     this.aborts = DistributionSummary.builder("paraseq.exec.aborts").register(registry);
     this.suspensions = DistributionSummary.builder("paraseq.exec.suspensions").register(registry);
@@ -37,6 +41,9 @@ final class ExecutionMetrics implements BlockStmListener {
       return;
     }
     parallel.increment();
+    if (stats.abandoned()) {
+      abandoned.increment();
+    }
     reexecutions.record(stats.reexecutions());
     aborts.record(stats.validationAborts());
     suspensions.record(stats.suspensions());

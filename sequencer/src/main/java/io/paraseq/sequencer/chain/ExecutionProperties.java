@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param hotSenderFallback a block in which one sender has at least 1/threads of the transactions
  *     runs sequentially: that sender's nonce chain cannot run in parallel ({@code
  *     PARASEQ_EXEC_HOT_SENDER_FALLBACK}, true)
+ * @param contentionFallback a block whose Block-STM executions conflict too often (two windows of
+ *     64 executions in a row with at least 0.2 re-executions and suspensions per execution, in the
+ *     block's first half) is abandoned and run sequentially: one hot program location serialises it
+ *     anyway ({@code PARASEQ_EXEC_CONTENTION_FALLBACK}, true)
  */
 @ConfigurationProperties("paraseq.exec")
 @Validated
@@ -26,7 +30,8 @@ record ExecutionProperties(
     @DefaultValue("parallel") @NotNull Mode mode,
     @DefaultValue("0") @Min(0) @Max(256) int threads,
     @DefaultValue("" + DEFAULT_MIN_PARALLEL_TXS) @Min(0) @Max(1_000_000) int minParallelTxs,
-    @DefaultValue("true") boolean hotSenderFallback) {
+    @DefaultValue("true") boolean hotSenderFallback,
+    @DefaultValue("true") boolean contentionFallback) {
 
   /** The default threshold, measured with bench's BlockExecutorBench (docs/block-stm.md). */
   static final int DEFAULT_MIN_PARALLEL_TXS = 100;

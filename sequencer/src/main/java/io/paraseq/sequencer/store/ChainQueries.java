@@ -19,17 +19,17 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Reads of the chain tables ({@code blocks}, {@code transactions}, {@code receipts}, {@code logs})
- * and of the pool table for pending transactions, returning domain values: headers decoded from
- * {@code header_rlp}, transactions from {@code raw}. Independent of any API (JSON-RPC and REST both
- * build on it); never writes.
+ * Reads of the chain tables ({@code blocks}, {@code transactions} with their receipts' columns,
+ * {@code logs}) and of the pool table for pending transactions, returning domain values: headers
+ * decoded from {@code header_rlp}, transactions from {@code raw}. Independent of any API (JSON-RPC
+ * and REST both build on it); never writes.
  *
  * <p>Every query uses an index: blocks by number (primary key) or hash (unique), a block's
- * transactions by {@code (block_number, tx_index)} (unique) and their receipts through the
- * transaction hash, transactions and receipts by hash (primary keys), logs by {@code (block_number,
- * log_index)} (primary key), {@code (address, block_number)} or {@code (topic0, block_number)}.
- * Receipts keep no bloom (V3): a receipt's bloom is computed from its logs. Rows of a block are
- * immutable once committed, so reading a block in several statements is consistent.
+ * transactions (with their receipts, V8) by {@code (block_number, tx_index)} (unique) or by hash
+ * (primary key), logs by {@code (block_number, log_index)} (primary key), {@code (address,
+ * block_number)} or {@code (topic0, block_number)}. Receipts keep no bloom (V3): a receipt's bloom
+ * is computed from its logs. Rows of a block are immutable once committed, so reading a block in
+ * several statements is consistent.
  *
  * <p>Thread-safe (holds no state besides the data source).
  */
@@ -53,21 +53,19 @@ public final class ChainQueries {
           + " SELECT p.sender, p.raw, NULL, NULL, NULL, NULL FROM pool_transactions p"
           + " WHERE p.hash = ?";
   private static final String RECEIPT =
-      "SELECT r.status, r.gas_used, r.cumulative_gas_used, r.effective_gas_price, r.l1_fee,"
-          + " r.contract_address, r.tx_index, t.tx_type, t.sender, t.recipient,"
+      "SELECT t.status, t.gas_used, t.cumulative_gas_used, t.effective_gas_price, t.l1_fee,"
+          + " t.contract_address, t.tx_index, t.tx_type, t.sender, t.recipient,"
           + " b.number, b.hash, b.base_fee_per_gas, b.timestamp"
-          + " FROM receipts r JOIN transactions t ON t.hash = r.tx_hash"
-          + " JOIN blocks b ON b.number = r.block_number WHERE r.tx_hash = ?";
+          + " FROM transactions t JOIN blocks b ON b.number = t.block_number WHERE t.hash = ?";
   private static final String RECEIPT_LOGS =
       "SELECT log_index, address, topic0, topic1, topic2, topic3, data FROM logs"
           + " WHERE block_number = ? AND tx_index = ? ORDER BY log_index";
   private static final String HEADERS =
       "SELECT number, header_rlp FROM blocks WHERE number BETWEEN ? AND ? ORDER BY number";
   private static final String TIPS =
-      "SELECT t.block_number, r.gas_used, CASE WHEN t.tx_type = 126 THEN 0"
-          + " ELSE GREATEST(r.effective_gas_price - b.base_fee_per_gas, 0) END"
-          + " FROM transactions t JOIN receipts r ON r.tx_hash = t.hash"
-          + " JOIN blocks b ON b.number = t.block_number"
+      "SELECT t.block_number, t.gas_used, CASE WHEN t.tx_type = 126 THEN 0"
+          + " ELSE GREATEST(t.effective_gas_price - b.base_fee_per_gas, 0) END"
+          + " FROM transactions t JOIN blocks b ON b.number = t.block_number"
           + " WHERE t.block_number BETWEEN ? AND ? ORDER BY t.block_number, t.tx_index";
   private static final String LOGS =
       "SELECT l.block_number, l.log_index, l.tx_hash, l.tx_index, l.address, l.topic0, l.topic1,"

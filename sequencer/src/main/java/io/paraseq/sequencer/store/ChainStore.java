@@ -7,8 +7,7 @@ import io.paraseq.protocol.block.Receipt;
 import io.paraseq.protocol.block.ReceiptStatus;
 import io.paraseq.protocol.exec.ExecutedTransaction;
 import io.paraseq.protocol.state.Account;
-import io.paraseq.protocol.state.AccountChange;
-import io.paraseq.protocol.state.AccountWrite;
+import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.tx.DepositTransaction;
 import io.paraseq.protocol.tx.SignedTransaction;
@@ -31,12 +30,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The chain tables (V1: {@code chain_info}, {@code blocks}, {@code transactions}, {@code receipts},
- * {@code logs}) and the flat state (V2: {@code accounts}, {@code storage}). A block and everything
- * it changes — its rows, the state rows, the deletion of its pool rows — are written in one
- * database transaction: after a crash the database holds a block completely or not at all. Receipt
- * rows keep no bloom and no consensus encoding (V3): both follow exactly from the row, its
- * transaction's type and its logs.
+ * The chain tables (V1: {@code chain_info}, {@code blocks}, {@code transactions}, {@code logs}) and
+ * the flat state (V2: {@code accounts}, {@code storage}). A block and everything it changes — its
+ * rows, the state rows, the deletion of its pool rows — are written in one database transaction:
+ * after a crash the database holds a block completely or not at all. A receipt is stored in its
+ * transaction's row (V8), without bloom or consensus encoding (V3): both follow exactly from the
+ * row and its logs.
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the block producer
  * thread writes (and the start-up thread, before the producer exists).
@@ -48,37 +47,19 @@ public final class ChainStore {
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
           + " tx_count, header_rlp, l1_base_fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
           + " ?)";
+  // One row per included transaction with its receipt's columns (V8).
   private static final String INSERT_TXS =
       "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
-          + " value, gas_limit, raw) SELECT h, ?, i, t, f, n, r, v, g, w FROM unnest(?::bytea[],"
+          + " value, gas_limit, raw, status, gas_used, cumulative_gas_used, effective_gas_price,"
+          + " l1_fee) SELECT h, ?, i, t, f, n, r, v, g, w, s, u, c, p, l FROM unnest(?::bytea[],"
           + " ?::int4[], ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[],"
-          + " ?::bytea[]) AS x(h, i, t, f, n, r, v, g, w)";
-  private static final String INSERT_RECEIPTS =
-      "INSERT INTO receipts (tx_hash, block_number, tx_index, status, gas_used,"
-          + " cumulative_gas_used, effective_gas_price, l1_fee)"
-          + " SELECT h, ?, i, s, g, c, p, f FROM unnest(?::bytea[], ?::int4[], ?::int2[],"
-          + " ?::int8[], ?::int8[], ?::numeric[], ?::numeric[]) AS x(h, i, s, g, c, p, f)";
+          + " ?::bytea[], ?::int2[], ?::int8[], ?::int8[], ?::numeric[], ?::numeric[])"
+          + " AS x(h, i, t, f, n, r, v, g, w, s, u, c, p, l)";
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
           + " ?::bytea[], ?::int4[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[], ?::bytea[],"
           + " ?::bytea[]) AS x(li, h, i, a, t0, t1, t2, t3, d)";
-  private static final String UPSERT_ACCOUNTS =
-      "INSERT INTO accounts (address, nonce, balance, storage_root, code_hash)"
-          + " SELECT a, n, b, s, c FROM unnest(?::bytea[], ?::int8[], ?::numeric[], ?::bytea[],"
-          + " ?::bytea[]) AS x(a, n, b, s, c) ON CONFLICT (address) DO UPDATE SET"
-          + " nonce = EXCLUDED.nonce, balance = EXCLUDED.balance,"
-          + " storage_root = EXCLUDED.storage_root, code_hash = EXCLUDED.code_hash";
-  private static final String DELETE_ACCOUNTS = "DELETE FROM accounts WHERE address = ANY(?)";
-  private static final String CLEAR_STORAGE = "DELETE FROM storage WHERE address = ANY(?)";
-  private static final String UPSERT_SLOTS =
-      "INSERT INTO storage (address, slot, value) SELECT a, k, v FROM unnest(?::bytea[],"
-          + " ?::bytea[], ?::bytea[]) AS x(a, k, v)"
-          + " ON CONFLICT (address, slot) DO UPDATE SET value = EXCLUDED.value";
-  private static final String DELETE_SLOTS =
-      "DELETE FROM storage s USING unnest(?::bytea[], ?::bytea[]) AS x(a, k)"
-          + " WHERE s.address = x.a AND s.slot = x.k";
-
   private final DataSource dataSource;
 
   /** A store on the node's data source (its connections use the node's schema). */
@@ -108,19 +89,42 @@ public final class ChainStore {
             insert.setBytes(2, info.genesisHash().bytes().toArray());
             insert.executeUpdate();
           }
-          write(connection, genesis);
+          write(connection, genesis, Optional.empty());
         },
         "genesis");
   }
 
   /**
-   * Writes a sealed block in one transaction: its {@code blocks} row, transactions, receipts and
-   * logs, its state changes, and the deletion of its pool rows.
+   * Writes a sealed block in one transaction: its {@code blocks} row, transactions (with their
+   * receipts) and logs, its state changes, and the deletion of its pool rows.
    *
    * @throws ChainStoreException if the transaction did not commit (nothing was written then)
    */
   public void persist(SealedBlock sealed) {
-    inTransaction(connection -> write(connection, sealed), "block " + sealed.block().number());
+    inTransaction(
+        connection -> write(connection, sealed, Optional.empty()),
+        "block " + sealed.block().number());
+  }
+
+  /**
+   * As {@link #persist(SealedBlock)}, knowing {@code before}, the state the database holds before
+   * the block (the previous block's): accounts absent from it are inserted and the others updated
+   * instead of upserted ({@link StateRows}). If the database holds a row {@code before} lacks, the
+   * transaction is rolled back and the block written again with upserts.
+   *
+   * @throws ChainStoreException if the block did not commit (nothing was written then)
+   */
+  public void persist(SealedBlock sealed, StateView before) {
+    Objects.requireNonNull(before, "before");
+    try {
+      JdbcTransaction.run(dataSource, connection -> write(connection, sealed, Optional.of(before)));
+    } catch (SQLException e) {
+      if (!JdbcTransaction.isUniqueViolation(e)) {
+        throw new ChainStoreException(
+            "chain write of block " + sealed.block().number() + " failed", e);
+      }
+      persist(sealed);
+    }
   }
 
   /** The header of the highest block, decoded from its stored RLP. */
@@ -185,12 +189,12 @@ public final class ChainStore {
     return new StoredState(accounts, storage);
   }
 
-  private static void write(Connection connection, SealedBlock sealed) throws SQLException {
+  private static void write(Connection connection, SealedBlock sealed, Optional<StateView> before)
+      throws SQLException {
     Block block = sealed.block();
     insertBlock(connection, block, sealed.l1BaseFee());
     insertTransactions(connection, block.number(), sealed.included());
-    insertReceiptsAndLogs(connection, block.number(), sealed.included());
-    writeState(connection, sealed);
+    StateRows.write(connection, sealed, before);
     PoolStore.deleteBatch(connection, sealed.poolDeletes());
   }
 
@@ -217,24 +221,62 @@ public final class ChainStore {
     }
   }
 
+  /** The block's transactions with their receipts' columns, then its logs. */
   private static void insertTransactions(
       Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
     int n = included.size();
     if (n == 0) {
       return;
     }
-    byte[][] hashes = new byte[n][];
-    Integer[] indexes = new Integer[n];
-    Short[] types = new Short[n];
-    byte[][] senders = new byte[n][];
-    Long[] nonces = new Long[n];
-    byte[][] recipients = new byte[n][];
-    BigDecimal[] values = new BigDecimal[n];
-    Long[] gasLimits = new Long[n];
-    byte[][] raws = new byte[n][];
+    TransactionColumns columns = new TransactionColumns(n);
+    LogColumns logs = new LogColumns();
     for (int i = 0; i < n; i++) {
-      ExecutedTransaction executed = included.get(i);
+      columns.set(i, included.get(i));
+      for (Log log : included.get(i).receipt().logs()) {
+        logs.add(columns.hashes[i], i, log);
+      }
+    }
+    columns.insert(connection, number);
+    logs.insert(connection, number);
+  }
+
+  /** The transactions rows of one block as columns, in block order. */
+  private static final class TransactionColumns {
+    private final byte[][] hashes;
+    private final Integer[] indexes;
+    private final Short[] types;
+    private final byte[][] senders;
+    private final Long[] nonces;
+    private final byte[][] recipients;
+    private final BigDecimal[] values;
+    private final Long[] gasLimits;
+    private final byte[][] raws;
+    private final Short[] statuses;
+    private final Long[] gasUsed;
+    private final Long[] cumulative;
+    private final BigDecimal[] prices;
+    private final BigDecimal[] l1Fees;
+
+    TransactionColumns(int n) {
+      hashes = new byte[n][];
+      indexes = new Integer[n];
+      types = new Short[n];
+      senders = new byte[n][];
+      nonces = new Long[n];
+      recipients = new byte[n][];
+      values = new BigDecimal[n];
+      gasLimits = new Long[n];
+      raws = new byte[n][];
+      statuses = new Short[n];
+      gasUsed = new Long[n];
+      cumulative = new Long[n];
+      prices = new BigDecimal[n];
+      l1Fees = new BigDecimal[n];
+    }
+
+    void set(int i, ExecutedTransaction executed) {
       Transaction tx = executed.transaction().transaction();
+      Receipt receipt = executed.receipt();
       hashes[i] = executed.transaction().hash().bytes().toArray();
       indexes[i] = i;
       types[i] = (short) tx.type().typeByte().orElse(0).intValue();
@@ -244,19 +286,32 @@ public final class ChainStore {
       values[i] = new BigDecimal(tx.value().value());
       gasLimits[i] = tx.gasLimit();
       raws[i] = tx.encoded().toArray();
+      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
+      gasUsed[i] = executed.gasUsed();
+      cumulative[i] = receipt.cumulativeGasUsed();
+      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
+      l1Fees[i] = new BigDecimal(executed.l1Fee().value());
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
-      insert.setLong(1, number);
-      SqlArrays.bytea(connection, insert, 2, hashes);
-      SqlArrays.int4(connection, insert, 3, indexes);
-      SqlArrays.int2(connection, insert, 4, types);
-      SqlArrays.bytea(connection, insert, 5, senders);
-      SqlArrays.int8(connection, insert, 6, nonces);
-      SqlArrays.bytea(connection, insert, 7, recipients);
-      SqlArrays.numeric(connection, insert, 8, values);
-      SqlArrays.int8(connection, insert, 9, gasLimits);
-      SqlArrays.bytea(connection, insert, 10, raws);
-      insert.executeUpdate();
+
+    void insert(Connection connection, long number) throws SQLException {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
+        insert.setLong(1, number);
+        SqlArrays.bytea(connection, insert, 2, hashes);
+        SqlArrays.int4(connection, insert, 3, indexes);
+        SqlArrays.int2(connection, insert, 4, types);
+        SqlArrays.bytea(connection, insert, 5, senders);
+        SqlArrays.int8(connection, insert, 6, nonces);
+        SqlArrays.bytea(connection, insert, 7, recipients);
+        SqlArrays.numeric(connection, insert, 8, values);
+        SqlArrays.int8(connection, insert, 9, gasLimits);
+        SqlArrays.bytea(connection, insert, 10, raws);
+        SqlArrays.int2(connection, insert, 11, statuses);
+        SqlArrays.int8(connection, insert, 12, gasUsed);
+        SqlArrays.int8(connection, insert, 13, cumulative);
+        SqlArrays.numeric(connection, insert, 14, prices);
+        SqlArrays.numeric(connection, insert, 15, l1Fees);
+        insert.executeUpdate();
+      }
     }
   }
 
@@ -269,48 +324,6 @@ public final class ChainStore {
       case SignedTransaction signed -> signed.payload().nonce();
       case DepositTransaction deposit -> 0;
     };
-  }
-
-  private static void insertReceiptsAndLogs(
-      Connection connection, long number, List<ExecutedTransaction> included) throws SQLException {
-    int n = included.size();
-    if (n == 0) {
-      return;
-    }
-    byte[][] hashes = new byte[n][];
-    Integer[] indexes = new Integer[n];
-    Short[] statuses = new Short[n];
-    Long[] gasUsed = new Long[n];
-    Long[] cumulative = new Long[n];
-    BigDecimal[] prices = new BigDecimal[n];
-    BigDecimal[] l1Fees = new BigDecimal[n];
-    LogColumns logs = new LogColumns();
-    for (int i = 0; i < n; i++) {
-      ExecutedTransaction executed = included.get(i);
-      Receipt receipt = executed.receipt();
-      hashes[i] = executed.transaction().hash().bytes().toArray();
-      indexes[i] = i;
-      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
-      gasUsed[i] = executed.gasUsed();
-      cumulative[i] = receipt.cumulativeGasUsed();
-      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
-      l1Fees[i] = new BigDecimal(executed.l1Fee().value());
-      for (Log log : receipt.logs()) {
-        logs.add(hashes[i], i, log);
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_RECEIPTS)) {
-      insert.setLong(1, number);
-      SqlArrays.bytea(connection, insert, 2, hashes);
-      SqlArrays.int4(connection, insert, 3, indexes);
-      SqlArrays.int2(connection, insert, 4, statuses);
-      SqlArrays.int8(connection, insert, 5, gasUsed);
-      SqlArrays.int8(connection, insert, 6, cumulative);
-      SqlArrays.numeric(connection, insert, 7, prices);
-      SqlArrays.numeric(connection, insert, 8, l1Fees);
-      insert.executeUpdate();
-    }
-    logs.insert(connection, number);
   }
 
   /** The logs of one block as columns, numbered in block order. */
@@ -359,84 +372,6 @@ public final class ChainStore {
         insert.executeUpdate();
       }
     }
-  }
-
-  /**
-   * Applies the diff to the flat rows in {@link AccountChange}'s order: clear storage, delete and
-   * write slots (a zero word deletes), then the account records (as the world state computed them,
-   * with their storage roots); a set-based statement for each kind of change.
-   */
-  private static void writeState(Connection connection, SealedBlock sealed) throws SQLException {
-    List<byte[]> cleared = new ArrayList<>();
-    List<byte[]> slotDeleteAddresses = new ArrayList<>();
-    List<byte[]> slotDeleteKeys = new ArrayList<>();
-    List<byte[]> slotAddresses = new ArrayList<>();
-    List<byte[]> slotKeys = new ArrayList<>();
-    List<byte[]> slotValues = new ArrayList<>();
-    List<byte[]> accountAddresses = new ArrayList<>();
-    List<Long> nonces = new ArrayList<>();
-    List<BigDecimal> balances = new ArrayList<>();
-    List<byte[]> storageRoots = new ArrayList<>();
-    List<byte[]> codeHashes = new ArrayList<>();
-    List<byte[]> deletedAccounts = new ArrayList<>();
-    for (Map.Entry<Address, AccountChange> entry : sealed.diff().changes().entrySet()) {
-      byte[] address = entry.getKey().bytes().toArray();
-      AccountChange change = entry.getValue();
-      Optional<Account> after = sealed.accounts().get(entry.getKey());
-      boolean implicitDelete = after.isEmpty() && !(change.write() instanceof AccountWrite.Deleted);
-      if (change.storageCleared() || implicitDelete) {
-        // Absent after the block without an explicit delete: drop any leftover storage too.
-        cleared.add(address);
-      }
-      for (Map.Entry<Hash, Word> slot : change.storage().entrySet()) {
-        if (slot.getValue().isZero()) {
-          slotDeleteAddresses.add(address);
-          slotDeleteKeys.add(slot.getKey().bytes().toArray());
-        } else {
-          slotAddresses.add(address);
-          slotKeys.add(slot.getKey().bytes().toArray());
-          slotValues.add(slot.getValue().bytes().toArray());
-        }
-      }
-      if (after.isPresent()) {
-        Account account = after.get();
-        accountAddresses.add(address);
-        nonces.add(account.nonce());
-        balances.add(new BigDecimal(account.balance().value()));
-        storageRoots.add(account.storageRoot().bytes().toArray());
-        codeHashes.add(account.codeHash().bytes().toArray());
-      } else {
-        deletedAccounts.add(address);
-      }
-    }
-    // Order matters: clears before slot writes; account rows are independent of slots.
-    SqlArrays.deleteWhereAny(connection, CLEAR_STORAGE, cleared);
-    if (!slotDeleteKeys.isEmpty()) {
-      try (PreparedStatement delete = connection.prepareStatement(DELETE_SLOTS)) {
-        SqlArrays.bytea(connection, delete, 1, slotDeleteAddresses.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, delete, 2, slotDeleteKeys.toArray(byte[][]::new));
-        delete.executeUpdate();
-      }
-    }
-    if (!slotKeys.isEmpty()) {
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_SLOTS)) {
-        SqlArrays.bytea(connection, upsert, 1, slotAddresses.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 2, slotKeys.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 3, slotValues.toArray(byte[][]::new));
-        upsert.executeUpdate();
-      }
-    }
-    if (!accountAddresses.isEmpty()) {
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACCOUNTS)) {
-        SqlArrays.bytea(connection, upsert, 1, accountAddresses.toArray(byte[][]::new));
-        SqlArrays.int8(connection, upsert, 2, nonces.toArray(Long[]::new));
-        SqlArrays.numeric(connection, upsert, 3, balances.toArray(BigDecimal[]::new));
-        SqlArrays.bytea(connection, upsert, 4, storageRoots.toArray(byte[][]::new));
-        SqlArrays.bytea(connection, upsert, 5, codeHashes.toArray(byte[][]::new));
-        upsert.executeUpdate();
-      }
-    }
-    SqlArrays.deleteWhereAny(connection, DELETE_ACCOUNTS, deletedAccounts);
   }
 
   private void inTransaction(JdbcTransaction.Work work, String what) {

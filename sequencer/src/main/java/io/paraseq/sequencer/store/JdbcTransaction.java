@@ -17,7 +17,15 @@ final class JdbcTransaction {
     void run(Connection connection) throws SQLException;
   }
 
+  /** PostgreSQL's SQLSTATE for a unique or primary key violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private JdbcTransaction() {}
+
+  /** Whether {@code e} is a unique or primary key violation (the transaction was rolled back). */
+  static boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
 
   /**
    * Commits {@code work} as one transaction, or rolls it back when it throws (a failed rollback is

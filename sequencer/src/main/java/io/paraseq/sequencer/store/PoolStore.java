@@ -1,11 +1,8 @@
 package io.paraseq.sequencer.store;
 
-import io.paraseq.protocol.tx.SignedTransaction;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.pool.PooledTransaction;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +15,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The durable mempool: the {@code pool_transactions} table (V1 migration). Every write is one
- * database transaction with JDBC batching — one commit (one WAL flush) per ingress batch, never one
- * per transaction.
+ * The durable mempool: the {@code pool_transactions} table (V1 migration; since V8 a row keeps only
+ * the hash, sender, raw encoding, arrival order and receive time — the rest is in the encoding, and
+ * the one-per-(sender, nonce) rule is the in-memory pool's). Every write is one database
+ * transaction with JDBC batching — one commit (one WAL flush) per ingress batch, never one per
+ * transaction.
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the pool writer thread
  * writes.
@@ -28,15 +27,15 @@ import javax.sql.DataSource;
 public final class PoolStore {
 
   private static final String INSERT =
-      "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
-          + " max_priority_fee_per_gas, gas_limit, value, raw, received_at)"
-          + " SELECT h, s, n, t, f, p, g, v, r, a FROM unnest(?::bytea[], ?::bytea[],"
-          + " ?::numeric[], ?::int2[], ?::numeric[], ?::numeric[], ?::int8[], ?::numeric[],"
-          + " ?::bytea[], ?::timestamptz[]) WITH ORDINALITY AS x(h, s, n, t, f, p, g, v, r, a, o)"
+      "INSERT INTO pool_transactions (hash, sender, raw, received_at)"
+          + " SELECT h, s, r, a FROM unnest(?::bytea[], ?::bytea[], ?::bytea[], ?::timestamptz[])"
+          + " WITH ORDINALITY AS x(h, s, r, a, o)"
           // arrival_seq is drawn row by row in this order: the pool's arrival order.
-          + " ORDER BY o"
-          // A commit whose acknowledgement was lost (then undone in memory) may have left the row.
-          + " ON CONFLICT (hash) DO NOTHING";
+          + " ORDER BY o";
+  // A commit whose acknowledgement was lost (the batch then undone in memory) may have left rows
+  // that a resubmission inserts again. Only then: ON CONFLICT checks the key before each row's
+  // insert, a second index descent and WAL record per row that the plain insert does not pay.
+  private static final String INSERT_SKIPPING_STORED = INSERT + " ON CONFLICT (hash) DO NOTHING";
   private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ANY(?)";
   private static final String LOAD =
       "SELECT hash, raw, arrival_seq, received_at FROM pool_transactions ORDER BY arrival_seq";
@@ -50,7 +49,9 @@ public final class PoolStore {
 
   /**
    * Deletes then inserts, in one database transaction; rows are inserted in the list's order, so
-   * {@code arrival_seq} follows the pool's arrival order.
+   * {@code arrival_seq} follows the pool's arrival order. A row whose hash is already stored (left
+   * by a commit whose acknowledgement was lost) is kept as it is: the write is then rolled back and
+   * made again with {@code ON CONFLICT DO NOTHING}.
    *
    * @throws PoolStoreException if the transaction did not commit (nothing was written then)
    */
@@ -58,16 +59,27 @@ public final class PoolStore {
     if (write.isEmpty()) {
       return;
     }
-    inTransaction(
-        connection -> {
-          deleteBatch(connection, write.deletes());
-          insert(connection, write.inserts());
-        },
+    String what =
         "write of "
             + write.deletes().size()
             + " deletes and "
             + write.inserts().size()
-            + " inserts");
+            + " inserts";
+    try {
+      JdbcTransaction.run(dataSource, connection -> write(connection, write, INSERT));
+    } catch (SQLException e) {
+      if (!JdbcTransaction.isUniqueViolation(e)) {
+        throw new PoolStoreException("pool table " + what + " failed", e);
+      }
+      // Rolled back: write it again, keeping the rows already stored.
+      inTransaction(connection -> write(connection, write, INSERT_SKIPPING_STORED), what);
+    }
+  }
+
+  private static void write(Connection connection, PoolWrite write, String insert)
+      throws SQLException {
+    deleteBatch(connection, write.deletes());
+    insert(connection, write.inserts(), insert);
   }
 
   /** Deletes rows by hash in one transaction (e.g. transactions included in a sealed block). */
@@ -125,8 +137,8 @@ public final class PoolStore {
         connection, DELETE, hashes.stream().map(hash -> hash.bytes().toArray()).toList());
   }
 
-  /** Inserts {@code txs} in one statement, in the list's order. */
-  private static void insert(Connection connection, List<PooledTransaction> txs)
+  /** Inserts {@code txs} with {@code sql} in one statement, in the list's order. */
+  private static void insert(Connection connection, List<PooledTransaction> txs, String sql)
       throws SQLException {
     int n = txs.size();
     if (n == 0) {
@@ -134,40 +146,20 @@ public final class PoolStore {
     }
     byte[][] hashes = new byte[n][];
     byte[][] senders = new byte[n][];
-    BigDecimal[] nonces = new BigDecimal[n];
-    Short[] types = new Short[n];
-    BigDecimal[] feeCaps = new BigDecimal[n];
-    BigDecimal[] tipCaps = new BigDecimal[n];
-    Long[] gasLimits = new Long[n];
-    BigDecimal[] values = new BigDecimal[n];
     byte[][] raws = new byte[n][];
     Timestamp[] received = new Timestamp[n];
     for (int i = 0; i < n; i++) {
       PooledTransaction tx = txs.get(i);
-      SignedTransaction signed = (SignedTransaction) tx.verified().transaction();
       hashes[i] = tx.hash().bytes().toArray();
       senders[i] = tx.sender().bytes().toArray();
-      nonces[i] = unsigned(tx.nonce());
-      types[i] = (short) signed.type().typeByte().orElse(0).intValue();
-      feeCaps[i] = new BigDecimal(tx.feeCap());
-      tipCaps[i] = new BigDecimal(tx.tipCap());
-      // Ingress refuses gas limits above 2^63 - 1 before they reach the pool (uint63 column).
-      gasLimits[i] = tx.gasLimit();
-      values[i] = new BigDecimal(signed.value().value());
       raws[i] = tx.verified().encoded().toArray();
       received[i] = Timestamp.from(tx.receivedAt());
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       SqlArrays.bytea(connection, insert, 1, hashes);
       SqlArrays.bytea(connection, insert, 2, senders);
-      SqlArrays.numeric(connection, insert, 3, nonces);
-      SqlArrays.int2(connection, insert, 4, types);
-      SqlArrays.numeric(connection, insert, 5, feeCaps);
-      SqlArrays.numeric(connection, insert, 6, tipCaps);
-      SqlArrays.int8(connection, insert, 7, gasLimits);
-      SqlArrays.numeric(connection, insert, 8, values);
-      SqlArrays.bytea(connection, insert, 9, raws);
-      SqlArrays.timestamptz(connection, insert, 10, received);
+      SqlArrays.bytea(connection, insert, 3, raws);
+      SqlArrays.timestamptz(connection, insert, 4, received);
       insert.executeUpdate();
     }
   }
@@ -178,9 +170,5 @@ public final class PoolStore {
     } catch (SQLException e) {
       throw new PoolStoreException("pool table " + what + " failed", e);
     }
-  }
-
-  private static BigDecimal unsigned(long value) {
-    return new BigDecimal(new BigInteger(Long.toUnsignedString(value)));
   }
 }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.batcher.post.BatchProgress;
 import io.paraseq.batcher.post.Batcher;
-import io.paraseq.batcher.post.L1Batches;
 import io.paraseq.contracts.Deployment;
 import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
-import io.paraseq.protocol.batch.BatchBlock;
-import io.paraseq.protocol.batch.BatchDecoder;
-import io.paraseq.protocol.batch.DecodedBatch;
 import io.paraseq.protocol.chain.DevnetPrograms;
 import io.paraseq.protocol.crypto.PrivateKey;
 import io.paraseq.protocol.tx.ChainId;
@@ -33,10 +29,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,48 +143,18 @@ class BatcherNodeIT {
     assertThat(restStatus(hashes.getFirst())).isEqualTo("final");
     assertThat(progress.finalizedThrough()).isGreaterThanOrEqualTo(lastTxBlock);
 
-    // L1 alone: the events and the calldata of the L1 transactions.
-    List<L1Batches.Appended> events =
-        L1Batches.appended(anvil.web3j(), Address.fromHex(deployment.rollup()));
-    assertThat(events).isNotEmpty();
-    Hash prevRoot = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
-    long nextBlock = 1;
-    Set<Hash> batchedTxs = new HashSet<>();
-    for (int i = 0; i < events.size(); i++) {
-      L1Batches.Appended event = events.get(i);
-      assertThat(event.seq()).isEqualTo(i);
-      L1Batches.PostedBatch posted = L1Batches.posted(anvil.web3j(), event.txHash());
-      assertThat(posted.seq()).isEqualTo(i);
-      assertThat(posted.prevStateRoot()).isEqualTo(prevRoot);
-      assertThat(posted.firstBlock()).isEqualTo(nextBlock);
-      assertThat(posted.newStateRoot()).isEqualTo(stateRoot(posted.lastBlock()));
-      DecodedBatch decoded = BatchDecoder.decode(posted.data(), CHAIN).orElseThrow();
-      assertThat(decoded.blocks()).hasSize((int) (posted.lastBlock() - posted.firstBlock() + 1));
-      for (BatchBlock block : decoded.blocks()) {
-        assertThat(block.number()).isEqualTo(nextBlock);
-        assertThat(block.timestamp())
-            .isEqualTo(
-                jdbc.queryForObject(
-                    "SELECT timestamp FROM blocks WHERE number = ?", Long.class, nextBlock));
-        List<Bytes> raws =
-            jdbc.query(
-                "SELECT raw FROM transactions WHERE block_number = ? ORDER BY tx_index",
-                (rs, n) -> Bytes.of(rs.getBytes(1)),
-                nextBlock);
-        assertThat(block.transactions()).isEqualTo(raws);
-        block.transactions().forEach(raw -> batchedTxs.add(Hash.keccak(raw)));
-        nextBlock++;
-      }
-      prevRoot = posted.newStateRoot();
-    }
-    assertThat(nextBlock - 1).isGreaterThanOrEqualTo(lastTxBlock);
-    assertThat(batchedTxs).containsAll(hashes.stream().map(Hash::fromHex).toList());
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM batches WHERE status <> 'confirmed'", Integer.class))
-        .isZero();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM batches", Integer.class))
-        .isEqualTo(events.size());
+    // L1 alone: the events and the calldata of the L1 transactions, against the node's rows.
+    batcher.close();
+    BatchesOnL1.Posted posted =
+        BatchesOnL1.assertEveryBlockInExactlyOneBatch(
+            anvil.web3j(),
+            Address.fromHex(deployment.rollup()),
+            jdbc,
+            CHAIN,
+            GenesisStateRoot.of(ChainProperties.withId(CHAIN.value())));
+    assertThat(posted.batches()).isPositive();
+    assertThat(posted.lastBlock()).isGreaterThanOrEqualTo(lastTxBlock);
+    assertThat(posted.transactions()).containsAll(hashes.stream().map(Hash::fromHex).toList());
   }
 
   private List<String> sendMixedTransactions() throws IOException {
@@ -280,13 +244,6 @@ class BatcherNodeIT {
 
   private long includedCount() {
     return jdbc.queryForObject("SELECT count(*) FROM transactions", Long.class);
-  }
-
-  private Hash stateRoot(long block) {
-    return Hash.of(
-        Bytes.of(
-            jdbc.queryForObject(
-                "SELECT state_root FROM blocks WHERE number = ?", byte[].class, block)));
   }
 
   private long blockNumber(String tag) {

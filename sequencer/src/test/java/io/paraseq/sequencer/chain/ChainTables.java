@@ -84,7 +84,7 @@ final class ChainTables {
       for (String hash : hashes) {
         found +=
             jdbc.queryForObject(
-                "SELECT count(*) FROM receipts WHERE tx_hash = ?", Integer.class, bytes(hash));
+                "SELECT count(*) FROM transactions WHERE hash = ?", Integer.class, bytes(hash));
       }
       if (found == hashes.size()) {
         return;

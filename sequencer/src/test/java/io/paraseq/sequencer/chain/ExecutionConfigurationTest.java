@@ -8,6 +8,7 @@ import io.paraseq.protocol.exec.BlockContext;
 import io.paraseq.protocol.exec.BlockExecutor;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmExecutor;
+import io.paraseq.protocol.exec.stm.ContentionFallback;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.Wei;
@@ -51,12 +52,14 @@ class ExecutionConfigurationTest {
                       ExecutionProperties.Mode.PARALLEL,
                       0,
                       ExecutionProperties.DEFAULT_MIN_PARALLEL_TXS,
+                      true,
                       true));
           BlockStmExecutor executor = (BlockStmExecutor) ctx.getBean(BlockExecutor.class);
           assertThat(executor.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
           assertThat(executor.minParallelTransactions())
               .isEqualTo(ExecutionProperties.DEFAULT_MIN_PARALLEL_TXS);
           assertThat(executor.hotSenderFallback()).isTrue();
+          assertThat(executor.contentionFallback()).isEqualTo(ContentionFallback.DEFAULT);
         });
   }
 

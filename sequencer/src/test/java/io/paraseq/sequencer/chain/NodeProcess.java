@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Process#destroyForcibly()} on Linux): no shutdown hook, no graceful stop, exit code 137. {@link
  * #close()} kills it if it still runs; a shutdown hook does too if the test JVM exits first.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
   private static final int LOG_TAIL_LINES = 60;
 
@@ -53,7 +53,7 @@ final class NodeProcess implements AutoCloseable {
    *
    * @param settings {@code name=value} settings, passed as {@code --name=value}
    */
-  static NodeProcess start(Path log, List<String> settings) throws IOException {
+  public static NodeProcess start(Path log, List<String> settings) throws IOException {
     int port = freeLoopbackPort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,12 +76,12 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** The JSON-RPC endpoint. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port + "/";
   }
 
   /** Waits until {@code /actuator/health} answers 200 (UP); fails with the log's tail otherwise. */
-  void awaitHealthy(Duration timeout) throws InterruptedException {
+  public void awaitHealthy(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpRequest health =
@@ -106,7 +106,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Kills the node with SIGKILL and returns its exit code (137 = 128 + 9). */
-  int kill() throws InterruptedException {
+  public int kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw failure("the node did not die within 30 s of SIGKILL");
@@ -115,12 +115,12 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** The first match of {@code pattern} in the node's log so far. */
-  Optional<Matcher> findInLog(Pattern pattern) {
+  public Optional<Matcher> findInLog(Pattern pattern) {
     return logLines().stream().map(pattern::matcher).filter(Matcher::find).findFirst();
   }
 
   /** The log file. */
-  Path log() {
+  public Path log() {
     return log;
   }
 

@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * txpool is full}, {@code account limit exceeded}) {@link #sendUntilAnswered} waits and sends the
  * same transaction again, as a real client would, counting every such refusal. Thread-safe.
  */
-final class RawTransactionSender implements AutoCloseable {
+public final class RawTransactionSender implements AutoCloseable {
 
   /** What the node answered. */
-  sealed interface Answer {
+  public sealed interface Answer {
 
     /** The node returned the hash: the transaction is acknowledged. */
     record Accepted(String hash) implements Answer {}
@@ -32,7 +32,7 @@ final class RawTransactionSender implements AutoCloseable {
     record Refused(int code, String message) implements Answer {
 
       /** A refusal that means "not now", after which a client tries again. */
-      boolean isBackPressure() {
+      public boolean isBackPressure() {
         return code == -32005
             || message.startsWith("txpool is full")
             || message.startsWith("account limit exceeded");
@@ -51,7 +51,7 @@ final class RawTransactionSender implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, LongAdder> backPressure = new ConcurrentHashMap<>();
 
-  RawTransactionSender(String endpoint) {
+  public RawTransactionSender(String endpoint) {
     this.endpoint = URI.create(endpoint);
     this.http =
         HttpClient.newBuilder()
@@ -61,7 +61,7 @@ final class RawTransactionSender implements AutoCloseable {
   }
 
   /** Sends once. */
-  Answer send(Bytes raw) {
+  public Answer send(Bytes raw) {
     String body =
         "{\"jsonrpc\":\"2.0\",\"id\":"
             + ids.incrementAndGet()
@@ -91,7 +91,7 @@ final class RawTransactionSender implements AutoCloseable {
   }
 
   /** Sends until the answer is not back-pressure; counts each back-pressure refusal. */
-  Answer sendUntilAnswered(Bytes raw) throws InterruptedException {
+  public Answer sendUntilAnswered(Bytes raw) throws InterruptedException {
     while (true) {
       Answer answer = send(raw);
       if (!(answer instanceof Answer.Refused refused) || !refused.isBackPressure()) {

@@ -16,6 +16,7 @@ import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.state.Account;
 import io.paraseq.protocol.state.StateDiff;
+import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.Word;
 import io.paraseq.protocol.state.WorldState;
 import io.paraseq.protocol.tx.ChainId;
@@ -64,8 +65,7 @@ class ChainStoreIT {
   @BeforeEach
   void genesis() {
     jdbc.execute(
-        "TRUNCATE chain_info, blocks, transactions, receipts, logs, accounts, storage,"
-            + " pool_transactions");
+        "TRUNCATE chain_info, blocks, transactions, logs, accounts, storage, pool_transactions");
     Genesis g = new Genesis(CONFIG, 1_700_000_000L, io.paraseq.protocol.chain.DevAccounts.alloc());
     state = g.createState();
     genesis = g.header(state.stateRoot());
@@ -124,14 +124,13 @@ class ChainStoreIT {
     store.persist(block);
     assertThat(store.head()).contains(block.block().header());
     assertThat(count("transactions")).isEqualTo(1);
-    // the block keeps its L1 base fee, the receipt the L1 data fee charged from it
+    // the block keeps its L1 base fee, the transaction row the L1 data fee charged from it
     Wei l1Fee = block.included().getFirst().l1Fee();
     assertThat(l1Fee.value()).isPositive();
     assertThat(jdbc.queryForObject("SELECT l1_base_fee FROM blocks WHERE number = 1", Long.class))
         .isEqualTo(L1_BASE_FEE.value().longValueExact());
-    assertThat(jdbc.queryForObject("SELECT l1_fee FROM receipts", java.math.BigDecimal.class))
+    assertThat(jdbc.queryForObject("SELECT l1_fee FROM transactions", java.math.BigDecimal.class))
         .isEqualByComparingTo(new java.math.BigDecimal(l1Fee.value()));
-    assertThat(count("receipts")).isEqualTo(1);
     assertThat(count("pool_transactions")).isZero();
   }
 
@@ -156,6 +155,57 @@ class ChainStoreIT {
 
     assertThat(counts()).isEqualTo(before);
     assertThat(store.head()).contains(block.block().header());
+  }
+
+  @Test
+  void knowingTheStateBeforeInsertsNewAccountsAndUpdatesTheOthers() {
+    StateView before = state.view();
+    SealedBlock block = blockOne();
+
+    store.persist(block, before);
+
+    assertAccountRowsMatchTheWorldState(block);
+  }
+
+  /** A state before that lacks existing accounts: the inserts fail, the block is upserted. */
+  @Test
+  void aStateBeforeMissingAccountsStillWritesTheRightRows() {
+    SealedBlock block = blockOne();
+    insertPoolRow(block);
+
+    store.persist(block, WorldState.empty().view());
+
+    assertAccountRowsMatchTheWorldState(block);
+    assertThat(count("transactions")).isEqualTo(1);
+    assertThat(count("pool_transactions")).isZero();
+  }
+
+  /** A state before that already holds the new accounts: the updates miss them, then upsert. */
+  @Test
+  void aStateBeforeWithExtraAccountsStillWritesTheRightRows() {
+    SealedBlock block = blockOne();
+
+    store.persist(block, state.view());
+
+    assertAccountRowsMatchTheWorldState(block);
+  }
+
+  private void assertAccountRowsMatchTheWorldState(SealedBlock block) {
+    assertThat(store.head()).contains(block.block().header());
+    StoredState rows = store.loadState();
+    block
+        .accounts()
+        .forEach(
+            (address, account) ->
+                assertThat(rows.accounts().get(address)).isEqualTo(account.orElse(null)));
+    assertThat(
+            WorldState.fromFlat(
+                    rows.accounts(),
+                    rows.storage(),
+                    io.paraseq.protocol.trie.ParallelHashing.sequential(),
+                    io.paraseq.protocol.state.RebuildProgress.none())
+                .stateRoot())
+        .isEqualTo(block.block().header().stateRoot());
   }
 
   @Test
@@ -228,7 +278,6 @@ class ChainStoreIT {
   private void assertNothingOfBlockOne() {
     assertThat(count("blocks")).isEqualTo(1);
     assertThat(count("transactions")).isZero();
-    assertThat(count("receipts")).isZero();
     assertThat(count("pool_transactions")).isEqualTo(1);
     assertThat(store.head()).contains(genesis);
     StoredState rows = store.loadState();
@@ -271,9 +320,7 @@ class ChainStoreIT {
   private void insertPoolRow(SealedBlock block) {
     VerifiedTransaction tx = block.included().getFirst().transaction();
     jdbc.update(
-        "INSERT INTO pool_transactions (hash, sender, nonce, tx_type, max_fee_per_gas,"
-            + " max_priority_fee_per_gas, gas_limit, value, raw) VALUES (?, ?, 0, 2, 2, 1, 21000,"
-            + " 10, ?)",
+        "INSERT INTO pool_transactions (hash, sender, raw) VALUES (?, ?, ?)",
         tx.hash().bytes().toArray(),
         tx.sender().bytes().toArray(),
         tx.encoded().toArray());
@@ -299,8 +346,7 @@ class ChainStoreIT {
   private Map<String, Long> counts() {
     Map<String, Long> counts = new HashMap<>();
     for (String table :
-        List.of(
-            "blocks", "transactions", "receipts", "logs", "accounts", "storage", "chain_info")) {
+        List.of("blocks", "transactions", "logs", "accounts", "storage", "chain_info")) {
       counts.put(table, count(table));
     }
     return counts;

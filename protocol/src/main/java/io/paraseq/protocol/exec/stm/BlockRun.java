@@ -1,6 +1,5 @@
 package io.paraseq.protocol.exec.stm;
 
-import io.paraseq.protocol.block.LogsBloom;
 import io.paraseq.protocol.exec.BlockExecution;
 import io.paraseq.protocol.exec.BlockExecutionBuilder;
 import io.paraseq.protocol.exec.FinalWrites;
@@ -23,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -58,13 +58,18 @@ final class BlockRun {
   private final Scheduler scheduler;
   private final AtomicReferenceArray<Object> outcomes;
   private final LongAdder executions = new LongAdder();
+  private final AtomicInteger recorded = new AtomicInteger();
+  private final AtomicLong conflictsAtLastLook = new AtomicLong();
+  private final AtomicInteger hotWindows = new AtomicInteger();
+  private final ContentionFallback contention;
   private final LongAdder reexecutions = new LongAdder();
   private final Address feeRecipient;
   private final int diffPartCount;
   private final int collectionCount;
   private final AtomicInteger nextFinishTask = new AtomicInteger();
   private final AtomicInteger collected = new AtomicInteger();
-  private final AtomicReferenceArray<FinalValues[]> collections;
+  private final AtomicReferenceArray<Share> collections;
+  private final AtomicReferenceArray<Object> shareResults;
   private final AtomicReferenceArray<StateDiff> diffParts;
   private volatile Optional<Account> finalFeeRecipient;
 
@@ -72,8 +77,10 @@ final class BlockRun {
       TransactionProcessor processor,
       List<VerifiedTransaction> transactions,
       StateView base,
-      Address feeRecipient) {
+      Address feeRecipient,
+      ContentionFallback contention) {
     this.transactions = List.copyOf(transactions);
+    this.contention = contention;
     this.processor = processor;
     this.base = base;
     this.memory = new MVMemory(this.transactions.size(), base, feeRecipient);
@@ -86,6 +93,7 @@ final class BlockRun {
     this.collectionCount =
         Math.max(1, (this.transactions.size() + TXS_PER_COLLECTION - 1) / TXS_PER_COLLECTION);
     this.collections = new AtomicReferenceArray<>(collectionCount);
+    this.shareResults = new AtomicReferenceArray<>(collectionCount);
   }
 
   /**
@@ -111,7 +119,7 @@ final class BlockRun {
           }
         }
       }
-      if (scheduler.failure().isEmpty()) {
+      if (scheduler.failure().isEmpty() && !scheduler.abandoned()) {
         buildDiffParts();
       }
     } catch (InterruptedException e) {
@@ -120,6 +128,14 @@ final class BlockRun {
     } catch (Throwable t) {
       scheduler.fail(t);
     }
+  }
+
+  /**
+   * Whether the block was abandoned by the {@link ContentionFallback} (and did not fail): it has no
+   * result, the caller runs it another way.
+   */
+  boolean abandoned() {
+    return scheduler.abandoned() && scheduler.failure().isEmpty();
   }
 
   /** Stops the block because of {@code cause}; {@link #result()} then throws it. */
@@ -138,13 +154,13 @@ final class BlockRun {
     if (failure.isPresent()) {
       throw rethrowable(failure.get());
     }
-    BlockExecutionBuilder builder = new BlockExecutionBuilder();
-    for (int i = 0; i < transactions.size(); i++) {
-      switch (outcomes.get(i)) {
-        case TransactionOutcome outcome -> builder.add(transactions.get(i), outcome);
+    List<BlockExecutionBuilder> shares = new ArrayList<>(collectionCount);
+    for (int share = 0; share < collectionCount; share++) {
+      switch (shareResults.get(share)) {
+        case BlockExecutionBuilder builder -> shares.add(builder);
         case RuntimeException thrown -> throw thrown;
         case null, default ->
-            throw new IllegalStateException("transaction " + i + " has no outcome");
+            throw new IllegalStateException("share " + share + " of the receipts is missing");
       }
     }
     TreeMap<Address, AccountChange> changes = new TreeMap<>();
@@ -155,33 +171,28 @@ final class BlockRun {
       }
       changes.putAll(diff.changes()); // the parts' address ranges ascend and are disjoint
     }
-    return builder.build(new StateDiff(changes));
+    return BlockExecutionBuilder.concat(shares, new StateDiff(changes));
   }
 
   /**
-   * Builds the diff together with the other workers, in two steps of tasks taken until none is
-   * left. First each share of the transactions: the final values of the locations its transactions
-   * wrote last, sorted into the parts of the diff. Then, once every share is collected, each part
-   * with {@link FinalWrites}: part {@code p} of {@code P} covers the addresses whose first byte
-   * {@code b} has {@code b * P / 256 == p} (a range of addresses, so the parts concatenate in
-   * address order), and the fee recipient's account is in its part. {@link #result()} only
+   * Builds the diff and the receipts together with the other workers, in two steps of tasks taken
+   * until none is left. First each share of the transactions: the final values of the locations its
+   * transactions wrote last, sorted into the parts of the diff, and the gas its transactions used.
+   * Then, once every share is collected, each part of the diff with {@link FinalWrites}: part
+   * {@code p} of {@code P} covers the addresses whose first byte {@code b} has {@code b * P / 256
+   * == p} (a range of addresses, so the parts concatenate in address order; an account and its
+   * slots are in the same part), and the fee recipient's account is in its part; and each share's
+   * receipts, its cumulative gas counted on from the shares before it. {@link #result()} only
    * concatenates. Only once the block is done.
    */
   private void buildDiffParts() {
     int size = transactions.size();
+    int tasks = 2 * collectionCount + diffPartCount;
     for (int task = nextFinishTask.getAndIncrement();
-        task < collectionCount + diffPartCount;
+        task < tasks;
         task = nextFinishTask.getAndIncrement()) {
       if (task < collectionCount) {
-        FinalValues[] byPart = new FinalValues[diffPartCount];
-        Arrays.setAll(byPart, p -> new FinalValues());
-        int end = Math.min(size, (task + 1) * TXS_PER_COLLECTION);
-        for (int tx = task * TXS_PER_COLLECTION; tx < end; tx++) {
-          memory.forEachFinalWrittenBy(
-              tx, key -> true, (key, value) -> byPart[diffPart(key.address())].add(key, value));
-        }
-        collections.set(task, byPart);
-        collected.incrementAndGet();
+        collect(task, size);
         continue;
       }
       // every share is taken, so the threads collecting the rest are running: a short wait
@@ -191,25 +202,83 @@ final class BlockRun {
         }
         Thread.onSpinWait();
       }
-      int part = task - collectionCount;
-      Map<Address, Account> accounts = new HashMap<>();
-      Map<StateKey.StorageKey, Word> slots = new HashMap<>();
-      for (int share = 0; share < collectionCount; share++) {
-        FinalValues values = collections.get(share)[part];
-        for (int i = 0; i < values.keys.size(); i++) {
-          switch (values.keys.get(i)) {
-            case StateKey.AccountKey account ->
-                accounts.put(account.address(), (Account) values.values.get(i));
-            case StateKey.StorageKey slot -> slots.put(slot, (Word) values.values.get(i));
-          }
-        }
+      if (task < collectionCount + diffPartCount) {
+        buildDiffPart(task - collectionCount);
+      } else {
+        buildReceipts(task - collectionCount - diffPartCount, size);
       }
-      if (diffPart(feeRecipient) == part) {
-        finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
-      }
-      diffParts.set(part, FinalWrites.toDiff(accounts, slots, this::finalAccount, base));
     }
   }
+
+  /** Collects share {@code share}: its final values by part of the diff, and its gas. */
+  private void collect(int share, int size) {
+    FinalValues[] byPart = new FinalValues[diffPartCount];
+    Arrays.setAll(byPart, p -> new FinalValues());
+    long gas = 0;
+    int end = Math.min(size, (share + 1) * TXS_PER_COLLECTION);
+    for (int tx = share * TXS_PER_COLLECTION; tx < end; tx++) {
+      memory.forEachFinalWrittenBy(
+          tx, (key, value) -> byPart[diffPart(key.address())].add(key, value));
+      if (outcomes.get(tx) instanceof TransactionOutcome.Included included) {
+        gas += included.gasUsed();
+      }
+    }
+    collections.set(share, new Share(byPart, gas));
+    collected.incrementAndGet();
+  }
+
+  /** Builds part {@code part} of the diff from every share's final values in it. */
+  private void buildDiffPart(int part) {
+    Map<Address, Account> accounts = new HashMap<>();
+    Map<StateKey.StorageKey, Word> slots = new HashMap<>();
+    for (int share = 0; share < collectionCount; share++) {
+      FinalValues values = collections.get(share).byPart()[part];
+      for (int i = 0; i < values.keys.size(); i++) {
+        switch (values.keys.get(i)) {
+          case StateKey.AccountKey account ->
+              accounts.put(account.address(), (Account) values.values.get(i));
+          case StateKey.StorageKey slot -> slots.put(slot, (Word) values.values.get(i));
+        }
+      }
+    }
+    if (diffPart(feeRecipient) == part) {
+      finalFeeRecipient().ifPresent(fee -> accounts.put(feeRecipient, fee));
+    }
+    // a slot's account, if written, is in this part too: the slot rule needs no other part
+    diffParts.set(part, FinalWrites.toDiff(accounts, slots, base));
+  }
+
+  /**
+   * Builds the receipts of share {@code share}, its first cumulative gas counted on from the gas of
+   * the shares before it; or keeps the exception of its lowest transaction whose final incarnation
+   * threw.
+   */
+  private void buildReceipts(int share, int size) {
+    long gasBefore = 0;
+    for (int earlier = 0; earlier < share; earlier++) {
+      gasBefore += collections.get(earlier).gas();
+    }
+    BlockExecutionBuilder builder = new BlockExecutionBuilder(gasBefore);
+    int end = Math.min(size, (share + 1) * TXS_PER_COLLECTION);
+    for (int tx = share * TXS_PER_COLLECTION; tx < end; tx++) {
+      switch (outcomes.get(tx)) {
+        case TransactionOutcome outcome -> builder.add(transactions.get(tx), outcome);
+        case RuntimeException thrown -> {
+          shareResults.set(share, thrown);
+          return;
+        }
+        case null, default -> {
+          shareResults.set(
+              share, new IllegalStateException("transaction " + tx + " has no outcome"));
+          return;
+        }
+      }
+    }
+    shareResults.set(share, builder);
+  }
+
+  /** One share's final values by part of the diff, and the gas its transactions used. */
+  private record Share(FinalValues[] byPart, long gas) {}
 
   /** Final values of one share of the transactions in one part of the diff. */
   private static final class FinalValues {
@@ -225,13 +294,6 @@ final class BlockRun {
   /** The part of the diff that holds {@code address}. */
   private int diffPart(Address address) {
     return (address.bytes().get(0) & 0xff) * diffPartCount >> 8;
-  }
-
-  /** The block's final account of {@code address}, null when no transaction wrote it. */
-  private Account finalAccount(Address address) {
-    return address.equals(feeRecipient)
-        ? finalFeeRecipient().orElse(null)
-        : memory.finalAccount(address);
   }
 
   /** The fee recipient's final account, computed once (any thread may, with the same result). */
@@ -253,7 +315,8 @@ final class BlockRun {
         reexecutions.sum(),
         scheduler.validationAborts(),
         scheduler.suspensions(),
-        false);
+        false,
+        abandoned());
   }
 
   /**
@@ -280,11 +343,6 @@ final class BlockRun {
         }
         continue;
       }
-      if (outcome instanceof TransactionOutcome.Included included && !included.logs().isEmpty()) {
-        // hashes every log item here, in parallel: the items keep their digests, so the receipts'
-        // blooms, built in block order after the workers finish, only OR bits together
-        LogsBloom.of(included.logs());
-      }
       executions.increment();
       if (version.incarnation() > 0) {
         reexecutions.increment();
@@ -294,8 +352,22 @@ final class BlockRun {
           memory.record(
               version,
               view.reads(),
-              outcome instanceof RuntimeException ? Map.of() : view.writes());
-      return scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
+              outcome instanceof RuntimeException ? MVMemory.NO_WRITES : view.writes());
+      Optional<Task> next = scheduler.finishExecution(tx, version.incarnation(), wroteNewLocation);
+      int executed = recorded.incrementAndGet();
+      if (contention.looksAt(executed)) {
+        long conflicts = reexecutions.sum() + scheduler.suspensions();
+        boolean hot = contention.hot(conflicts - conflictsAtLastLook.getAndSet(conflicts));
+        int streak = hot ? hotWindows.incrementAndGet() : 0;
+        if (!hot) {
+          hotWindows.set(0);
+        }
+        if (contention.abandons(transactions.size(), executed, streak)) {
+          scheduler.abandon();
+          return Optional.empty();
+        }
+      }
+      return next;
     }
   }
 

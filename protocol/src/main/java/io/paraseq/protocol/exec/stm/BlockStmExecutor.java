@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@link SequentialExecutor}: for small blocks the parallel bookkeeping costs more than it
  * saves. With the hot-sender fallback on, so do blocks where one sender has at least a {@code
  * 1/threads} share of the transactions ({@link HotSender}: such a sender's nonce chain runs one
- * transaction after another anyway). Larger blocks run on the calling thread plus up to {@code
- * threads - 1} workers of a pool this executor owns; {@link #close()} stops the pool.
+ * transaction after another anyway). With a {@link ContentionFallback}, a block whose first
+ * executions conflict too often is abandoned and run again with {@link SequentialExecutor} (the
+ * contention inside programs that no look at the senders shows). Larger blocks run on the calling
+ * thread plus up to {@code threads - 1} workers of a pool this executor owns; {@link #close()}
+ * stops the pool.
  *
  * <p>Thread-safe: calls on several threads at once share the pool (each block still completes,
  * since its calling thread works on it too). Every call reports its {@link BlockStmStats} to the
@@ -44,6 +47,7 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
   private final int threads;
   private final int minParallelTransactions;
   private final boolean hotSenderFallback;
+  private final ContentionFallback contentionFallback;
   private final BlockStmListener listener;
   private final ExecutorService pool;
   private final SequentialExecutor sequential = new SequentialExecutor();
@@ -55,12 +59,15 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
    * @param minParallelTransactions blocks with fewer candidates run sequentially; 0 never does
    * @param hotSenderFallback whether a block in which one sender has at least {@code 1/threads} of
    *     the transactions runs sequentially ({@link HotSender})
+   * @param contentionFallback when a block's first executions conflict so often that it is
+   *     abandoned and run sequentially ({@link ContentionFallback#OFF}: never)
    * @param listener receives each block's statistics
    */
   public BlockStmExecutor(
       int threads,
       int minParallelTransactions,
       boolean hotSenderFallback,
+      ContentionFallback contentionFallback,
       BlockStmListener listener) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -72,12 +79,23 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     this.threads = threads;
     this.minParallelTransactions = minParallelTransactions;
     this.hotSenderFallback = hotSenderFallback;
+    this.contentionFallback = Objects.requireNonNull(contentionFallback, "contentionFallback");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, new Workers()) : null;
   }
 
+  /** An executor without the contention fallback. */
+  public BlockStmExecutor(
+      int threads,
+      int minParallelTransactions,
+      boolean hotSenderFallback,
+      BlockStmListener listener) {
+    this(threads, minParallelTransactions, hotSenderFallback, ContentionFallback.OFF, listener);
+  }
+
   /**
-   * An executor without the hot-sender fallback: every block not below the threshold in parallel.
+   * An executor without the hot-sender and contention fallbacks: every block not below the
+   * threshold in parallel.
    */
   public BlockStmExecutor(int threads, int minParallelTransactions, BlockStmListener listener) {
     this(threads, minParallelTransactions, false, listener);
@@ -103,6 +121,11 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     return hotSenderFallback;
   }
 
+  /** When a block's first executions conflict so often that it runs sequentially. */
+  public ContentionFallback contentionFallback() {
+    return contentionFallback;
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -122,7 +145,12 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
       return execution;
     }
     BlockRun run =
-        new BlockRun(new TransactionProcessor(context), ordered, state, context.feeRecipient());
+        new BlockRun(
+            new TransactionProcessor(context),
+            ordered,
+            state,
+            context.feeRecipient(),
+            contentionFallback);
     int workers = Math.max(1, Math.min(threads, ordered.size()));
     List<Future<?>> helpers = new ArrayList<>(workers - 1);
     try {
@@ -134,6 +162,11 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     }
     run.work(); // returns once the block is done, which also ends the helpers' loops
     awaitAll(helpers);
+    if (run.abandoned()) {
+      BlockExecution execution = sequential.execute(context, ordered, state);
+      listener.blockExecuted(run.stats(workers));
+      return execution;
+    }
     BlockExecution execution = run.result();
     listener.blockExecuted(run.stats(workers));
     return execution;
@@ -192,6 +225,8 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
         + minParallelTransactions
         + ", hotSenderFallback="
         + hotSenderFallback
+        + ", contentionFallback="
+        + contentionFallback
         + "]";
   }
 

@@ -14,6 +14,9 @@ package io.paraseq.protocol.exec.stm;
  * @param suspensions incarnations stopped at an ESTIMATE to wait for a lower transaction
  * @param sequential whether the block ran sequentially, being below the parallel threshold or
  *     dominated by one sender (then every count above is 0)
+ * @param abandoned whether Block-STM stopped after its first executions because they conflicted too
+ *     often ({@link ContentionFallback}) and the block then ran sequentially; the counts are those
+ *     of the abandoned start
  */
 public record BlockStmStats(
     int transactions,
@@ -22,10 +25,11 @@ public record BlockStmStats(
     long reexecutions,
     long validationAborts,
     long suspensions,
-    boolean sequential) {
+    boolean sequential,
+    boolean abandoned) {
 
   /** The statistics of a block of {@code transactions} that ran sequentially. */
   public static BlockStmStats sequential(int transactions) {
-    return new BlockStmStats(transactions, 1, 0, 0, 0, 0, true);
+    return new BlockStmStats(transactions, 1, 0, 0, 0, 0, true, false);
   }
 }

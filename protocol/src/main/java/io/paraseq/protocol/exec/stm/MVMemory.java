@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 
 /**
  * Block-STM's multi-version memory for one block: per {@link StateKey}, the values written by each
@@ -118,11 +117,51 @@ final class MVMemory {
   private static final ReadSet NO_READS = new ReadSet(0);
 
   /**
+   * The write set of one incarnation as two parallel arrays: the {@link Location} written (null for
+   * the fee recipient) and the value, each location once. A worker's view fills one and reuses it;
+   * {@link #record} copies what it keeps.
+   */
+  static final class WriteSet {
+    private Location[] locations = new Location[8];
+    private Object[] values = new Object[8];
+    private int count;
+
+    /** The number of writes. */
+    int size() {
+      return count;
+    }
+
+    /** Forgets every write. */
+    void clear() {
+      Arrays.fill(locations, 0, count, null);
+      Arrays.fill(values, 0, count, null);
+      count = 0;
+    }
+
+    /**
+     * Adds a write of {@code value} at {@code location} (null: the fee recipient), which this set
+     * must not hold yet.
+     */
+    void add(Location location, Object value) {
+      if (count == locations.length) {
+        locations = Arrays.copyOf(locations, count * 2);
+        values = Arrays.copyOf(values, count * 2);
+      }
+      locations[count] = location;
+      values[count] = value;
+      count++;
+    }
+  }
+
+  /** The writes of an incarnation that wrote nothing (or threw). */
+  static final WriteSet NO_WRITES = new WriteSet();
+
+  /**
    * The entries of one location (not the fee recipient's), sorted by transaction index; every
    * method holds the location's monitor, so a reader sees one consistent array. Knows its key, so
    * the per-transaction lists of written locations need no map lookup.
    */
-  private static final class Location {
+  static final class Location {
     private final StateKey key;
     private int[] txs = NO_TXS;
     private Entry[] entries = NO_ENTRIES;
@@ -219,11 +258,6 @@ final class MVMemory {
       throw new IllegalStateException("ESTIMATE left at " + key + " after the block");
     }
 
-    /** The value of the highest writer, or null when none is left; only after the block. */
-    synchronized Object finalValue(StateKey key) {
-      return count == 0 ? null : finalValueIfLast(txs[count - 1], key);
-    }
-
     /** The index of the highest transaction below {@code tx}, or -1. */
     private int lowerIndex(int tx) {
       int at = Arrays.binarySearch(txs, 0, count, tx);
@@ -280,44 +314,46 @@ final class MVMemory {
    * it afterwards (see {@link ReadSet#copy}).
    *
    * @param writes per location an {@link Account}, a {@link Word} or, at the fee recipient only, a
-   *     {@link FeeCredit}
+   *     {@link FeeCredit}; kept only until this returns
    * @return whether this incarnation wrote a location its predecessor did not (then every higher
    *     transaction must be validated again)
    */
-  boolean record(Version version, ReadSet reads, Map<StateKey, Object> writes) {
+  boolean record(Version version, ReadSet reads, WriteSet writes) {
     int tx = version.txIndex();
     int incarnation = version.incarnation();
     Location[] previous = lastWritten.get(tx);
-    Location[] written = writes.isEmpty() ? NO_LOCATIONS : new Location[writes.size()];
-    int count = 0;
+    Location[] written = writes.count == 0 ? NO_LOCATIONS : new Location[writes.count];
     boolean wroteNewLocation = false;
     ReadOrigin.Written origin = new ReadOrigin.Written(version);
-    for (Map.Entry<StateKey, Object> write : writes.entrySet()) {
-      StateKey key = write.getKey();
-      boolean fee = key.equals(feeKey);
-      Entry entry =
-          switch (write.getValue()) {
-            case FeeCredit credit when fee -> new Credit(incarnation, credit.amount());
-            case Account account when key instanceof StateKey.AccountKey ->
-                new Full(origin, account);
-            case Word word when key instanceof StateKey.StorageKey -> new Full(origin, word);
-            default ->
-                throw new IllegalArgumentException(
-                    "cannot write " + write.getValue() + " at " + key);
-          };
-      Location location;
-      if (fee) {
+    for (int i = 0; i < writes.count; i++) {
+      Location location = writes.locations[i];
+      Object value = writes.values[i];
+      if (location == null) {
+        feeEntries.set(
+            tx,
+            switch (value) {
+              case FeeCredit credit -> new Credit(incarnation, credit.amount());
+              case Account account -> new Full(origin, account);
+              default ->
+                  throw new IllegalArgumentException("cannot write " + value + " at " + feeKey);
+            });
         location = feeLocation;
-        feeEntries.set(tx, entry);
       } else {
-        location = location(key);
-        location.put(tx, entry);
+        StateKey key = location.key;
+        location.put(
+            tx,
+            switch (value) {
+              case Account account when key instanceof StateKey.AccountKey ->
+                  new Full(origin, account);
+              case Word word when key instanceof StateKey.StorageKey -> new Full(origin, word);
+              default -> throw new IllegalArgumentException("cannot write " + value + " at " + key);
+            });
       }
-      written[count++] = location;
+      written[i] = location;
       wroteNewLocation |= !contains(previous, location);
     }
     for (Location stale : previous) {
-      if (!writes.containsKey(stale.key)) {
+      if (!contains(written, stale)) {
         if (stale == feeLocation) {
           feeEntries.set(tx, null);
         } else {
@@ -331,12 +367,24 @@ final class MVMemory {
   }
 
   /**
+   * {@link #record(Version, ReadSet, WriteSet)} with the writes given as a map: per location an
+   * {@link Account}, a {@link Word} or, at the fee recipient only, a {@link FeeCredit}.
+   */
+  boolean record(Version version, ReadSet reads, Map<StateKey, Object> writes) {
+    WriteSet set = new WriteSet();
+    for (Map.Entry<StateKey, Object> write : writes.entrySet()) {
+      set.add(locationOf(write.getKey()), write.getValue());
+    }
+    return record(version, reads, set);
+  }
+
+  /**
    * {@link #record(Version, ReadSet, Map)} with the read set given as a list (tests build them so).
    */
   boolean record(Version version, List<TxRead> reads, Map<StateKey, Object> writes) {
     ReadSet set = new ReadSet(reads.size());
     for (TxRead read : reads) {
-      set.add(read.key().equals(feeKey) ? null : location(read.key()), read.origin());
+      set.add(locationOf(read.key()), read.origin());
     }
     return record(version, set, writes);
   }
@@ -376,7 +424,15 @@ final class MVMemory {
    * @throws ReadBlockedException when the read meets an ESTIMATE
    */
   Object readInto(StateKey key, int tx, ReadSet reads) {
-    if (key.equals(feeKey)) {
+    return readInto(key, locationOf(key), tx, reads);
+  }
+
+  /**
+   * {@link #readInto(StateKey, int, ReadSet)} at {@code location}, the {@link #locationOf} {@code
+   * key} the caller already holds.
+   */
+  Object readInto(StateKey key, Location location, int tx, ReadSet reads) {
+    if (location == null) {
       return switch (readFeeRecipient(tx)) {
         case ReadResult.Value value -> {
           reads.add(null, value.origin());
@@ -386,7 +442,7 @@ final class MVMemory {
             throw new ReadBlockedException(blocked.blockingTxIndex());
       };
     }
-    Object written = location(key).readInto(tx, reads, key);
+    Object written = location.readInto(tx, reads, key);
     return written != null ? written : baseValue(key);
   }
 
@@ -418,22 +474,21 @@ final class MVMemory {
    */
   void forEachFinal(BiConsumer<StateKey, Object> action) {
     for (int tx = 0; tx < size; tx++) {
-      forEachFinalWrittenBy(tx, key -> true, action);
+      forEachFinalWrittenBy(tx, action);
     }
     finalFeeRecipient().ifPresent(account -> action.accept(feeKey, account));
   }
 
   /**
-   * Calls {@code action} with the final value of every location {@code wanted}, except the fee
-   * recipient's, whose last writer is transaction {@code tx}. Over every transaction this visits
-   * each written location once, so threads can collect disjoint sets of locations (or of
-   * transactions). Only once every worker has finished.
+   * Calls {@code action} with the final value of every location, except the fee recipient's, whose
+   * last writer is transaction {@code tx}. Over every transaction this visits each written location
+   * once, so threads can collect disjoint sets of transactions. Only once every worker has
+   * finished.
    */
-  void forEachFinalWrittenBy(
-      int tx, Predicate<StateKey> wanted, BiConsumer<StateKey, Object> action) {
+  void forEachFinalWrittenBy(int tx, BiConsumer<StateKey, Object> action) {
     for (Location location : lastWritten.get(tx)) {
       StateKey key = location.key;
-      if (location != feeLocation && wanted.test(key)) {
+      if (location != feeLocation) {
         Object value = location.finalValueIfLast(tx, key);
         if (value != null) {
           action.accept(key, value);
@@ -459,19 +514,13 @@ final class MVMemory {
   }
 
   /**
-   * The final account of {@code address} if a transaction wrote it (the fee recipient's counts when
-   * it was paid), else null. Only once every worker has finished.
+   * The block's one {@link Location} of {@code key}, created on first use; null for the fee
+   * recipient's account, whose entries are kept apart.
    */
-  Account finalAccount(Address address) {
-    if (address.equals(feeRecipient)) {
-      return finalFeeRecipient().orElse(null);
+  Location locationOf(StateKey key) {
+    if (key.equals(feeKey)) {
+      return null;
     }
-    StateKey key = StateKey.account(address);
-    Location location = data.get(key);
-    return location == null ? null : (Account) location.finalValue(key);
-  }
-
-  private Location location(StateKey key) {
     Location location = data.get(key);
     return location != null ? location : data.computeIfAbsent(key, Location::new);
   }

@@ -57,6 +57,7 @@ final class Scheduler {
   private final AtomicLong decreaseCount = new AtomicLong();
   private final AtomicInteger activeTasks = new AtomicInteger();
   private volatile boolean done;
+  private volatile boolean abandoned;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   private final ReentrantLock idleLock = new ReentrantLock();
@@ -96,6 +97,21 @@ final class Scheduler {
     failure.compareAndSet(null, cause);
     done = true;
     wakeIdleWorkers();
+  }
+
+  /**
+   * Stops the block without a result, because the executor will run it another way ({@link
+   * ContentionFallback}): every worker leaves its loop at its next check.
+   */
+  void abandon() {
+    abandoned = true;
+    done = true;
+    wakeIdleWorkers();
+  }
+
+  /** Whether {@link #abandon} was called. */
+  boolean abandoned() {
+    return abandoned;
   }
 
   /** Suspensions so far: incarnations that met an ESTIMATE and waited for its writer. */

@@ -216,6 +216,44 @@ class BlockStmExecutorTest {
   }
 
   @Test
+  void aContendedBlockIsAbandonedAndRunSequentiallyWhenTheContentionFallbackIsOn() {
+    List<BlockStmStats> seen = new CopyOnWriteArrayList<>();
+    Workloads.Workload pool = Workloads.hotPool(150);
+    WorldState state = WorldState.genesis(pool.alloc());
+    BlockExecution expected = sequential.execute(pool.context(), pool.block(), state.view());
+    // every swap reads the reserves the one before wrote; the view's pauses make the workers
+    // overlap
+    StateView slow = new JitteryView(state.view());
+    ContentionFallback eager = new ContentionFallback(8, 0.01);
+    try (BlockStmExecutor withFallback = new BlockStmExecutor(2, 0, false, eager, seen::add)) {
+      for (int run = 0; run < 5 && seen.stream().noneMatch(BlockStmStats::abandoned); run++) {
+        assertThat(withFallback.execute(pool.context(), pool.block(), slow)).isEqualTo(expected);
+      }
+    }
+
+    BlockStmStats abandoned =
+        seen.stream().filter(BlockStmStats::abandoned).findFirst().orElseThrow();
+    assertThat(abandoned.sequential()).isFalse();
+    assertThat(abandoned.executions()).isLessThan(pool.block().size());
+    assertThat(abandoned.reexecutions() + abandoned.suspensions()).isPositive();
+  }
+
+  @Test
+  void oneThreadNeverConflictsSoTheContentionFallbackNeverAbandons() {
+    List<BlockStmStats> seen = new ArrayList<>();
+    Workloads.Workload pool = Workloads.hotPool(150);
+    WorldState state = WorldState.genesis(pool.alloc());
+    ContentionFallback eager = new ContentionFallback(1, 0.01);
+    try (BlockStmExecutor oneThread = new BlockStmExecutor(1, 0, false, eager, seen::add)) {
+      assertThat(oneThread.execute(pool.context(), pool.block(), state.view()))
+          .isEqualTo(sequential.execute(pool.context(), pool.block(), state.view()));
+    }
+
+    assertThat(seen).singleElement().satisfies(s -> assertThat(s.abandoned()).isFalse());
+    assertThat(seen.getFirst().executions()).isEqualTo(pool.block().size());
+  }
+
+  @Test
   void aTransactionsExceptionReachesTheCallerAndThePoolServesTheNextBlock() {
     Address boom = address(0xb00);
     WorldState state = genesis(senders(40));

@@ -108,6 +108,35 @@ class BlockStmPropertiesTest {
     }
   }
 
+  /**
+   * The contention fallback abandoning blocks part-way (a small window and a low rate, so most
+   * blocks with any conflict are abandoned at some look, with workers still running incarnations):
+   * the block run again sequentially gives the sequential result, and an abandoned run leaves
+   * nothing behind that changes the pool's next block.
+   */
+  @Property(tries = 300)
+  void blocksAbandonedByTheContentionFallbackMatchTheSequentialExecution(
+      @ForAll("smallWorkloads") Workload workload,
+      @ForAll @IntRange(min = 2, max = 4) int threads,
+      @ForAll @IntRange(min = 1, max = 6) int window) {
+    WorldState state = WorldState.genesis(workload.alloc());
+    BlockExecution expected =
+        sequential.execute(workload.context(), workload.block(), state.view());
+    AtomicReference<BlockStmStats> last = new AtomicReference<>();
+    StateView jittery = new JitteryView(state.view());
+    try (BlockStmExecutor executor =
+        new BlockStmExecutor(threads, 0, false, new ContentionFallback(window, 0.05), last::set)) {
+      for (int run = 0; run < STRESS; run++) {
+        BlockExecution actual =
+            assertTimeoutPreemptively(
+                HANG, () -> executor.execute(workload.context(), workload.block(), jittery));
+        assertThat(actual).isEqualTo(expected);
+        Statistics.label("abandoned").collect(last.get().abandoned());
+      }
+      assertThat(parallel(threads, workload, state.view())).isEqualTo(expected);
+    }
+  }
+
   private static Hash rootAfter(Workload workload, BlockExecution execution) {
     WorldState state = WorldState.genesis(workload.alloc());
     state.apply(execution.diff());
