@@ -126,9 +126,7 @@ class BatcherKillNodeIT {
         waitFor(
             "every block up to " + head + " confirmed",
             node,
-            () ->
-                count("batches WHERE status <> 'confirmed'") == 0
-                    && count("batches WHERE last_block = " + head) == 1);
+            () -> BatchesOnL1.allConfirmedUpTo(jdbc, head));
         assertThat(node.kill()).as("exit code of SIGKILL").isEqualTo(137);
       }
     }

@@ -103,9 +103,7 @@ class BatcherReorgNodeIT {
     long lastBlock = head();
     waitFor(
         "every block up to " + lastBlock + " confirmed",
-        () ->
-            count("batches WHERE status <> 'confirmed'") == 0
-                && count("batches WHERE last_block = " + lastBlock) == 1);
+        () -> BatchesOnL1.allConfirmedUpTo(jdbc, lastBlock));
     assertThat(batcher.halted()).isEmpty();
     batcher.close();
 

@@ -117,6 +117,19 @@ final class BatchesOnL1 {
     return new Posted(events.size(), lastBlock, transactions);
   }
 
+  /**
+   * Whether every batch row of the node is confirmed and one ends at {@code lastBlock}, read in one
+   * statement: two reads could see the next batch built between them and call it confirmed.
+   */
+  static boolean allConfirmedUpTo(JdbcTemplate node, long lastBlock) {
+    return Boolean.TRUE.equals(
+        node.queryForObject(
+            "SELECT count(*) FILTER (WHERE status <> 'confirmed') = 0"
+                + " AND count(*) FILTER (WHERE last_block = ?) = 1 FROM batches",
+            Boolean.class,
+            lastBlock));
+  }
+
   private static void assertStoredRow(
       JdbcTemplate node, L1Batches.Appended event, L1Batches.PostedBatch posted) {
     List<List<String>> row =
