@@ -65,15 +65,7 @@ class BatcherConfiguration {
         BatchProgress progress,
         Clock clock,
         MeterRegistry registry) {
-      Address rollup =
-          l1Properties
-              .rollup()
-              .map(Address::fromHex)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "paraseq.l1.rollup-address (PARASEQ_L1_ROLLUP_ADDRESS) is required when"
-                              + " the batcher is enabled"));
+      Address rollup = l1Properties.requiredRollup("when the batcher is enabled");
       L1TxConfig txConfig = properties.l1tx().toConfig(properties.pollInterval());
       ResilientL1Client l1 =
           new ResilientL1Client(

@@ -1,5 +1,6 @@
 package io.paraseq.sequencer.config;
 
+import io.paraseq.protocol.types.Address;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -57,5 +58,20 @@ public record L1Properties(
     return rollupAddress == null || rollupAddress.isEmpty()
         ? Optional.empty()
         : Optional.of(rollupAddress);
+  }
+
+  /**
+   * The Rollup contract's address, which {@code what} needs.
+   *
+   * @param what who needs it, completing "… is required " (e.g. "in the verifier role")
+   * @throws IllegalStateException naming the setting if it is not configured
+   */
+  public Address requiredRollup(String what) {
+    return rollup()
+        .map(Address::fromHex)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "paraseq.l1.rollup-address (PARASEQ_L1_ROLLUP_ADDRESS) is required " + what));
   }
 }

@@ -46,15 +46,7 @@ class VerifierConfiguration {
       DerivedBlockImport derivedChain,
       Clock clock,
       MeterRegistry registry) {
-    Address rollup =
-        l1Properties
-            .rollup()
-            .map(Address::fromHex)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "paraseq.l1.rollup-address (PARASEQ_L1_ROLLUP_ADDRESS) is required in the"
-                            + " verifier role"));
+    Address rollup = l1Properties.requiredRollup("in the verifier role");
     return new Verifier(
         new ResilientL1Client(
             new Web3jL1Client(l1Client), properties.l1().toConfig(), clock, registry),
