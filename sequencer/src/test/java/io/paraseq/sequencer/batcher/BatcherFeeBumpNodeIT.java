@@ -14,7 +14,6 @@ import io.paraseq.sequencer.chain.GenesisStateRoot;
 import io.paraseq.sequencer.chain.RawTransactionSender;
 import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import io.paraseq.sequencer.config.ChainProperties;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * The node with its batcher on, and its first batch stuck on L1: sent at a base fee of about 1
@@ -101,7 +99,7 @@ class BatcherFeeBumpNodeIT {
     waitFor("batch 0 replaced", () -> attemptsOfBatch0().size() >= 2);
     waitFor("batch 0 confirmed", () -> status(0).equals("confirmed"));
     sendRound();
-    long lastBlock = head();
+    long lastBlock = BatchesOnL1.head(jdbc);
     waitFor(
         "every block up to " + lastBlock + " confirmed",
         () -> BatchesOnL1.allConfirmedUpTo(jdbc, lastBlock));
@@ -131,7 +129,7 @@ class BatcherFeeBumpNodeIT {
         .isNotEqualTo(first.getFirst().hash());
     assertThat(winner.maxFee())
         .isGreaterThan(SPIKE.multiply(BigInteger.valueOf(7)).divide(BigInteger.TEN));
-    assertThat(posterNonce())
+    assertThat(BatchesOnL1.posterNonce(anvil, POSTER))
         .as("one nonce per batch: the replacement took the stuck one's")
         .isEqualTo(posted.batches());
   }
@@ -162,7 +160,7 @@ class BatcherFeeBumpNodeIT {
     }
     waitFor(
         "every acknowledged transaction included",
-        () -> count("transactions") == acknowledged.size());
+        () -> BatchesOnL1.count(jdbc, "transactions") == acknowledged.size());
   }
 
   private List<Attempt> attemptsOfBatch0() {
@@ -178,24 +176,6 @@ class BatcherFeeBumpNodeIT {
     List<String> status =
         jdbc.queryForList("SELECT status FROM batches WHERE seq = ?", String.class, seq);
     return status.isEmpty() ? "none" : status.getFirst();
-  }
-
-  private int count(String fromWhere) {
-    return jdbc.queryForObject("SELECT count(*) FROM " + fromWhere, Integer.class);
-  }
-
-  private long head() {
-    return jdbc.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
-  }
-
-  private long posterNonce() throws IOException {
-    return anvil
-        .web3j()
-        .ethGetTransactionCount(
-            anvil.credentials(POSTER).getAddress(), DefaultBlockParameterName.LATEST)
-        .send()
-        .getTransactionCount()
-        .longValueExact();
   }
 
   private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {

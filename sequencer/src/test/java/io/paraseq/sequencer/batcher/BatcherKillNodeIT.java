@@ -14,7 +14,6 @@ import io.paraseq.sequencer.chain.NodeProcess;
 import io.paraseq.sequencer.chain.RawTransactionSender;
 import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import io.paraseq.sequencer.config.ChainProperties;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,7 +25,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.Transaction;
 
 /**
@@ -84,12 +82,15 @@ class BatcherKillNodeIT {
     try (NodeProcess node = NodeProcess.start(dir.resolve("node-1.log"), settings)) {
       node.awaitHealthy(Duration.ofSeconds(90));
       sendRound(node);
-      waitFor("a batch sent", node, () -> count("batches WHERE status = 'sent'") >= 1);
+      waitFor(
+          "a batch sent",
+          node,
+          () -> BatchesOnL1.count(jdbc, "batches WHERE status = 'sent'") >= 1);
       assertThat(node.kill()).as("exit code of SIGKILL").isEqualTo(137);
     }
     signedAtFirstKill = attempts();
-    sentAtFirstKill = count("batches");
-    assertThat(count("batches WHERE status NOT IN ('built', 'sent')")).isZero();
+    sentAtFirstKill = BatchesOnL1.count(jdbc, "batches");
+    assertThat(BatchesOnL1.count(jdbc, "batches WHERE status NOT IN ('built', 'sent')")).isZero();
     for (Set<String> hashes : signedAtFirstKill.values()) {
       for (String hash : hashes) {
         Transaction pending =
@@ -106,12 +107,17 @@ class BatcherKillNodeIT {
       waitFor(
           "a new batch sent",
           node,
-          () -> count("batches WHERE status = 'sent' AND seq >= " + sentAtFirstKill) >= 1);
+          () ->
+              BatchesOnL1.count(jdbc, "batches WHERE status = 'sent' AND seq >= " + sentAtFirstKill)
+                  >= 1);
       anvil.mine(1);
       waitFor(
           "the new batch included",
           node,
-          () -> count("batches WHERE status = 'included' AND seq >= " + sentAtFirstKill) >= 1);
+          () ->
+              BatchesOnL1.count(
+                      jdbc, "batches WHERE status = 'included' AND seq >= " + sentAtFirstKill)
+                  >= 1);
       assertThat(node.kill()).as("exit code of SIGKILL").isEqualTo(137);
     }
     anvil.mine(3); // confirmed while the node is down
@@ -122,7 +128,7 @@ class BatcherKillNodeIT {
       try (NodeProcess node = NodeProcess.start(dir.resolve("node-" + run + ".log"), settings)) {
         node.awaitHealthy(Duration.ofSeconds(90));
         sendRound(node);
-        long head = head();
+        long head = BatchesOnL1.head(jdbc);
         waitFor(
             "every block up to " + head + " confirmed",
             node,
@@ -134,7 +140,7 @@ class BatcherKillNodeIT {
     BatchesOnL1.Posted posted =
         BatchesOnL1.assertEveryBlockInExactlyOneBatch(
             anvil.web3j(), Address.fromHex(deployment.rollup()), jdbc, DevTransfers.CHAIN, genesis);
-    assertThat(posted.lastBlock()).isEqualTo(head());
+    assertThat(posted.lastBlock()).isEqualTo(BatchesOnL1.head(jdbc));
     assertThat(posted.transactions())
         .containsExactlyInAnyOrderElementsOf(acknowledged.stream().map(Hash::fromHex).toList());
     assertThat(
@@ -155,7 +161,7 @@ class BatcherKillNodeIT {
             assertThat(hashes)
                 .as("the transaction of %s sent before the first kill is the included one", intent)
                 .contains(includedBy.get(intent)));
-    assertThat(posterNonce())
+    assertThat(BatchesOnL1.posterNonce(anvil, POSTER))
         .as("one L1 transaction per batch: nothing sent twice")
         .isEqualTo(posted.batches());
   }
@@ -178,7 +184,7 @@ class BatcherKillNodeIT {
     waitFor(
         "every acknowledged transaction included",
         node,
-        () -> count("transactions") == acknowledged.size());
+        () -> BatchesOnL1.count(jdbc, "transactions") == acknowledged.size());
   }
 
   /** The signed attempts of each L1 transaction: intent id → transaction hashes. */
@@ -207,24 +213,6 @@ class BatcherKillNodeIT {
         "paraseq.batcher.max-age=1s",
         "paraseq.batcher.poll-interval=200ms",
         "paraseq.batcher.l1tx.confirmation-depth=2");
-  }
-
-  private int count(String fromWhere) {
-    return jdbc.queryForObject("SELECT count(*) FROM " + fromWhere, Integer.class);
-  }
-
-  private long head() {
-    return jdbc.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
-  }
-
-  private long posterNonce() throws IOException {
-    return anvil
-        .web3j()
-        .ethGetTransactionCount(
-            anvil.credentials(POSTER).getAddress(), DefaultBlockParameterName.LATEST)
-        .send()
-        .getTransactionCount()
-        .longValueExact();
   }
 
   /** Waits up to 60 s; a failure carries the node's log tail. */

@@ -133,12 +133,12 @@ class BatcherOutageNodeIT {
           });
       anvil.stop();
       sentAtStop = inFlight.get();
-      long headAtStop = head();
+      long headAtStop = BatchesOnL1.head(jdbc);
       int acknowledgedAtStop = acknowledged.size();
 
       Thread.sleep(OUTAGE);
       assertThat(senderFailure.get()).isNull();
-      long headAfterOutage = head();
+      long headAfterOutage = BatchesOnL1.head(jdbc);
       assertThat(headAfterOutage)
           .as("blocks sealed while L1 was down")
           .isGreaterThanOrEqualTo(headAtStop + 10);
@@ -161,7 +161,7 @@ class BatcherOutageNodeIT {
           "every acknowledged transaction included",
           Duration.ofSeconds(30),
           () -> included() == acknowledged.size());
-      long head = head();
+      long head = BatchesOnL1.head(jdbc);
       waitFor(
           "safe reaches the head " + head,
           Duration.ofSeconds(120),
@@ -180,7 +180,7 @@ class BatcherOutageNodeIT {
             jdbc,
             DevTransfers.CHAIN,
             GenesisStateRoot.of(ChainProperties.withId(DevTransfers.CHAIN.value())));
-    assertThat(posted.lastBlock()).isEqualTo(head());
+    assertThat(posted.lastBlock()).isEqualTo(BatchesOnL1.head(jdbc));
     assertThat(posted.transactions())
         .containsAll(acknowledged.stream().map(Hash::fromHex).toList());
     assertThat(posterNonce())
@@ -232,10 +232,6 @@ class BatcherOutageNodeIT {
         Thread.sleep(20);
       }
     }
-  }
-
-  private long head() {
-    return jdbc.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
   }
 
   private long included() {

@@ -14,7 +14,6 @@ import io.paraseq.sequencer.chain.GenesisStateRoot;
 import io.paraseq.sequencer.chain.RawTransactionSender;
 import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import io.paraseq.sequencer.config.ChainProperties;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * The node with its batcher on, and an L1 reorg of the block that included a batch: anvil mines
@@ -100,7 +98,7 @@ class BatcherReorgNodeIT {
     waitFor("batch 0 reorged", () -> !status(0).equals("included"));
     anvil.rpc("evm_setIntervalMining", List.of(1));
     sendRound();
-    long lastBlock = head();
+    long lastBlock = BatchesOnL1.head(jdbc);
     waitFor(
         "every block up to " + lastBlock + " confirmed",
         () -> BatchesOnL1.allConfirmedUpTo(jdbc, lastBlock));
@@ -128,7 +126,7 @@ class BatcherReorgNodeIT {
                 "SELECT '0x' || encode(l1_tx_hash, 'hex') FROM batches WHERE seq = 0",
                 String.class))
         .isEqualTo(signed);
-    assertThat(posterNonce())
+    assertThat(BatchesOnL1.posterNonce(anvil, POSTER))
         .as("one L1 transaction per batch: nothing sent twice")
         .isEqualTo(posted.batches());
   }
@@ -150,7 +148,7 @@ class BatcherReorgNodeIT {
     }
     waitFor(
         "every acknowledged transaction included",
-        () -> count("transactions") == acknowledged.size());
+        () -> BatchesOnL1.count(jdbc, "transactions") == acknowledged.size());
   }
 
   private String inclusionBlockHash() {
@@ -169,24 +167,6 @@ class BatcherReorgNodeIT {
     List<String> status =
         jdbc.queryForList("SELECT status FROM batches WHERE seq = ?", String.class, seq);
     return status.isEmpty() ? "none" : status.getFirst();
-  }
-
-  private int count(String fromWhere) {
-    return jdbc.queryForObject("SELECT count(*) FROM " + fromWhere, Integer.class);
-  }
-
-  private long head() {
-    return jdbc.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
-  }
-
-  private long posterNonce() throws IOException {
-    return anvil
-        .web3j()
-        .ethGetTransactionCount(
-            anvil.credentials(POSTER).getAddress(), DefaultBlockParameterName.LATEST)
-        .send()
-        .getTransactionCount()
-        .longValueExact();
   }
 
   private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {

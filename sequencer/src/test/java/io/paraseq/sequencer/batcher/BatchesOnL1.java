@@ -6,6 +6,7 @@ import io.paraseq.batcher.l1.RollupView;
 import io.paraseq.batcher.l1.RollupView.RollupState;
 import io.paraseq.batcher.l1.Web3jL1Client;
 import io.paraseq.batcher.post.L1Batches;
+import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchDecoder;
 import io.paraseq.protocol.batch.DecodedBatch;
@@ -13,12 +14,14 @@ import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * The one check that every L2 block of a node ended up in exactly one batch on L1, read from L1
@@ -128,6 +131,27 @@ final class BatchesOnL1 {
                 + " AND count(*) FILTER (WHERE last_block = ?) = 1 FROM batches",
             Boolean.class,
             lastBlock));
+  }
+
+  /** The number of the node's rows {@code fromWhere} ("table WHERE condition") selects. */
+  static int count(JdbcTemplate node, String fromWhere) {
+    return node.queryForObject("SELECT count(*) FROM " + fromWhere, Integer.class);
+  }
+
+  /** The node's highest stored block. */
+  static long head(JdbcTemplate node) {
+    return node.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
+  }
+
+  /** The L1 nonce of dev account {@code poster}: how many L1 transactions it has sent. */
+  static long posterNonce(AnvilFixture anvil, int poster) throws IOException {
+    return anvil
+        .web3j()
+        .ethGetTransactionCount(
+            anvil.credentials(poster).getAddress(), DefaultBlockParameterName.LATEST)
+        .send()
+        .getTransactionCount()
+        .longValueExact();
   }
 
   private static void assertStoredRow(
