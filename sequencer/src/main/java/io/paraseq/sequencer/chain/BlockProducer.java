@@ -199,21 +199,9 @@ final class BlockProducer implements AutoCloseable {
     BlockImporter.Checked.Executable executable = (BlockImporter.Checked.Executable) checked;
     BlockExecution execution = executable.execution();
     try {
-      Block sealedBlock = assembler.assemble(parent, executable.context(), execution);
-      StateSnapshot after = state.view();
-      SealedBlock sealed =
-          SealedBlock.of(
-              sealedBlock,
-              execution.included(),
-              execution.diff(),
-              after,
-              List.of(),
-              executable.context().l1BaseFee());
-      BlockHeader header = sealedBlock.header();
-      parent = header;
-      if (!persister.submit(
-              new BlockPersister.BuiltBlock(sealed, after, 0, started, System.nanoTime()))
-          || !persister.awaitInFlight()) {
+      BlockPersister.BuiltBlock built = seal(executable.context(), execution, List.of(), started);
+      BlockHeader header = parent;
+      if (!persister.submit(built) || !persister.awaitInFlight()) {
         throw new IllegalStateException("block " + header.number() + " was not persisted");
       }
       return new DerivedChain.Import.Imported(
@@ -337,23 +325,10 @@ final class BlockProducer implements AutoCloseable {
             context, selected.stream().map(PooledTransaction::verified).toList(), state.view());
     BlockHeader header;
     try {
-      Block block = assembler.assemble(parent, context, execution);
-      StateSnapshot after = state.view();
-      SealedBlock sealed =
-          SealedBlock.of(
-              block,
-              execution.included(),
-              execution.diff(),
-              after,
-              poolRows(execution),
-              context.l1BaseFee());
-      long built = System.nanoTime();
-      header = block.header();
-      parent = header;
-      updatePool(execution, after);
-      if (!persister.submit(
-          new BlockPersister.BuiltBlock(
-              sealed, after, execution.skipped().size(), started, built))) {
+      BlockPersister.BuiltBlock built = seal(context, execution, poolRows(execution), started);
+      header = parent;
+      updatePool(execution, built.after());
+      if (!persister.submit(built)) {
         return false; // the block before failed: production has stopped
       }
     } catch (RuntimeException e) {
@@ -361,6 +336,25 @@ final class BlockProducer implements AutoCloseable {
     }
     long gasLeft = header.gasLimit() - header.gasUsed();
     return selected.size() >= properties.maxTransactions() || gasLeft < MIN_TX_GAS;
+  }
+
+  /**
+   * Seals {@code execution} (already applied to the state) on top of the parent, which its header
+   * then becomes: the one sealing step of a produced and an imported block.
+   *
+   * @param poolRows the pool rows the block's commit deletes
+   * @param started when building the block began ({@link System#nanoTime})
+   */
+  private BlockPersister.BuiltBlock seal(
+      BlockContext context, BlockExecution execution, List<Hash> poolRows, long started) {
+    Block block = assembler.assemble(parent, context, execution);
+    StateSnapshot after = state.view();
+    SealedBlock sealed =
+        SealedBlock.of(
+            block, execution.included(), execution.diff(), after, poolRows, context.l1BaseFee());
+    parent = block.header();
+    return new BlockPersister.BuiltBlock(
+        sealed, after, execution.skipped().size(), started, System.nanoTime());
   }
 
   /**
