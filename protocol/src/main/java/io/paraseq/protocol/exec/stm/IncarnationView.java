@@ -9,7 +9,6 @@ import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.OptionalInt;
 
 /**
@@ -17,10 +16,12 @@ import java.util.OptionalInt;
  * from its position, each location read once (later reads of it get the same value, so one
  * incarnation never sees two versions of a location). Records the read set and the write set.
  *
- * <p>One map answers every access: per location a {@link Slot} with the value the incarnation last
- * wrote there or, if it wrote none, read there, and the location's {@link MVMemory.Location},
- * looked up once per incarnation, so neither the read nor {@link MVMemory#record} looks it up
- * again.
+ * <p>Every access goes through the block's interned {@link MVMemory.Location} of its key (one
+ * lookup), whose dense {@linkplain MVMemory.Location#id() id} indexes an array of this view: per
+ * location a {@link Slot} with the value the incarnation last wrote there or, if it wrote none,
+ * read there. No map of the view's own is looked up or filled, and neither the read nor {@link
+ * MVMemory#record} looks the location up again. The fee recipient's account, which has no {@code
+ * Location}, has a slot of its own.
  *
  * <p>Fee credits: while the incarnation has not written the fee recipient, its credits add up in a
  * {@link FeeCredit} (and a read of the fee recipient adds them to what it reads); once it writes
@@ -31,14 +32,13 @@ import java.util.OptionalInt;
  * every later read throws again, so even code that catches the exception cannot go on.
  *
  * <p>Owned by one worker thread, which reuses it for every incarnation it runs ({@link #begin}), so
- * the map, the slots and the read and write sets are allocated once per worker, not once per
+ * the id index, the slots and the read and write sets are allocated once per worker, not once per
  * incarnation.
  */
 final class IncarnationView implements StateAccess {
 
   /** One location the incarnation accessed. */
   private static final class Slot {
-    private StateKey key;
     private MVMemory.Location location;
     private Object value;
     private boolean written;
@@ -46,7 +46,15 @@ final class IncarnationView implements StateAccess {
 
   private final MVMemory memory;
   private final StateKey feeKey;
-  private final HashMap<StateKey, Slot> slots = new HashMap<>();
+
+  /**
+   * Per {@linkplain MVMemory.Location#id() location id}, 1 + the index in {@link #pool} of the
+   * location's slot in this incarnation, or 0; grown when a higher id comes. {@link #begin} zeroes
+   * only the entries of the slots in use.
+   */
+  private int[] slotById = new int[INITIAL_IDS];
+
+  private Slot feeSlot;
   private Slot[] pool = new Slot[0];
   private int used;
   private Slot[] written = new Slot[8];
@@ -56,6 +64,8 @@ final class IncarnationView implements StateAccess {
   private int txIndex = -1;
   private BigInteger feeCredit;
   private int blockedOn = -1;
+
+  private static final int INITIAL_IDS = 1024;
 
   /** A view for {@link #begin} to start an incarnation on. */
   IncarnationView(MVMemory memory) {
@@ -72,15 +82,17 @@ final class IncarnationView implements StateAccess {
   /** Forgets the previous incarnation's reads and writes and starts one of {@code txIndex}. */
   void begin(int txIndex) {
     this.txIndex = txIndex;
-    slots.clear();
     for (int i = 0; i < used; i++) {
       Slot slot = pool[i];
-      slot.key = null;
+      if (slot.location != null) {
+        slotById[slot.location.id()] = 0;
+      }
       slot.location = null;
       slot.value = null;
       slot.written = false;
     }
     used = 0;
+    feeSlot = null;
     Arrays.fill(written, 0, writtenCount, null);
     writtenCount = 0;
     reads.clear();
@@ -92,35 +104,41 @@ final class IncarnationView implements StateAccess {
   @Override
   public Account account(Address address) {
     StateKey key = StateKey.account(address);
-    Account account = (Account) value(key);
-    // a pending credit means the fee recipient was not written since: the value is a read one
-    return feeCredit != null && key.equals(feeKey) ? plus(account, feeCredit) : account;
+    if (key.equals(feeKey)) {
+      Account account = (Account) value(key, null);
+      // a pending credit means the fee recipient was not written since: the value is a read one
+      return feeCredit != null ? plus(account, feeCredit) : account;
+    }
+    return (Account) value(key, memory.internedLocation(key));
   }
 
   @Override
   public void setAccount(Address address, Account account) {
     StateKey key = StateKey.account(address);
-    write(key, account);
     if (key.equals(feeKey)) {
+      write(null, account);
       feeCredit = null; // the write replaces whatever the account was, earlier credits included
+    } else {
+      write(memory.internedLocation(key), account);
     }
   }
 
   @Override
   public Word storage(Address address, Hash slot) {
-    return (Word) value(StateKey.storage(address, slot));
+    StateKey key = StateKey.storage(address, slot);
+    return (Word) value(key, memory.internedLocation(key));
   }
 
   @Override
   public void setStorage(Address address, Hash slot, Word value) {
-    write(StateKey.storage(address, slot), value);
+    write(memory.internedLocation(StateKey.storage(address, slot)), value);
   }
 
   @Override
   public void creditFeeRecipient(Wei amount) {
-    Slot fee = slots.get(feeKey);
+    Slot fee = feeSlot;
     if (fee != null && fee.written) {
-      write(feeKey, plus((Account) fee.value, amount.value()));
+      write(null, plus((Account) fee.value, amount.value()));
     } else {
       feeCredit = feeCredit == null ? amount.value() : feeCredit.add(amount.value());
     }
@@ -153,10 +171,11 @@ final class IncarnationView implements StateAccess {
     return writes;
   }
 
-  private void write(StateKey key, Object value) {
-    Slot slot = slots.get(key);
+  /** Writes {@code value} at {@code location} (null: the fee recipient's account). */
+  private void write(MVMemory.Location location, Object value) {
+    Slot slot = slotOf(location);
     if (slot == null) {
-      slot = newSlot(key, memory.locationOf(key), value);
+      slot = newSlot(location, value);
     }
     slot.value = value;
     if (!slot.written) {
@@ -168,16 +187,18 @@ final class IncarnationView implements StateAccess {
     }
   }
 
-  /** The value at {@code key}: the incarnation's own write or earlier read, else a new read. */
-  private Object value(StateKey key) {
-    Slot slot = slots.get(key);
+  /**
+   * The value at {@code key}, whose interned location is {@code location} (null: the fee
+   * recipient's account): the incarnation's own write or earlier read, else a new read.
+   */
+  private Object value(StateKey key, MVMemory.Location location) {
+    Slot slot = slotOf(location);
     if (slot != null) {
       return slot.value;
     }
     if (blockedOn >= 0) {
       throw new ReadBlockedException(blockedOn);
     }
-    MVMemory.Location location = memory.locationOf(key);
     Object value;
     try {
       value = memory.readInto(key, location, txIndex, reads);
@@ -185,11 +206,21 @@ final class IncarnationView implements StateAccess {
       blockedOn = blocked.blockingTxIndex();
       throw blocked;
     }
-    newSlot(key, location, value);
+    newSlot(location, value);
     return value;
   }
 
-  private Slot newSlot(StateKey key, MVMemory.Location location, Object value) {
+  /** This incarnation's slot of {@code location} (null: the fee recipient's), or null. */
+  private Slot slotOf(MVMemory.Location location) {
+    if (location == null) {
+      return feeSlot;
+    }
+    int id = location.id();
+    int index = id < slotById.length ? slotById[id] : 0;
+    return index == 0 ? null : pool[index - 1];
+  }
+
+  private Slot newSlot(MVMemory.Location location, Object value) {
     if (used == pool.length) {
       pool = Arrays.copyOf(pool, Math.max(8, used * 2));
       for (int i = used; i < pool.length; i++) {
@@ -197,10 +228,19 @@ final class IncarnationView implements StateAccess {
       }
     }
     Slot slot = pool[used++];
-    slot.key = key;
     slot.location = location;
     slot.value = value;
-    slots.put(key, slot);
+    if (location == null) {
+      feeSlot = slot;
+    } else {
+      int id = location.id();
+      if (id >= slotById.length) {
+        slotById =
+            Arrays.copyOf(
+                slotById, Math.max(id + 1, Math.max(memory.locationCount(), 2 * slotById.length)));
+      }
+      slotById[id] = used;
+    }
     return slot;
   }
 

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Block-STM's multi-version memory for one block: per {@link StateKey}, the values written by each
@@ -159,16 +161,27 @@ final class MVMemory {
   /**
    * The entries of one location (not the fee recipient's), sorted by transaction index; every
    * method holds the location's monitor, so a reader sees one consistent array. Knows its key, so
-   * the per-transaction lists of written locations need no map lookup.
+   * the per-transaction lists of written locations need no map lookup, and its dense {@link #id()},
+   * so per-location state elsewhere is an array slot rather than a map entry.
    */
   static final class Location {
     private final StateKey key;
+    private final int id;
     private int[] txs = NO_TXS;
     private Entry[] entries = NO_ENTRIES;
     private int count;
 
-    Location(StateKey key) {
+    Location(StateKey key, int id) {
       this.key = key;
+      this.id = id;
+    }
+
+    /**
+     * The location's dense id in its block: 0 for the first location created, then 1, 2, …; an
+     * index into per-location arrays (the incarnation views' slots). The fee recipient's is -1.
+     */
+    int id() {
+      return id;
     }
 
     synchronized void put(int tx, Entry entry) {
@@ -270,6 +283,12 @@ final class MVMemory {
   private final Address feeRecipient;
   private final StateKey feeKey;
   private final ConcurrentHashMap<StateKey, Location> data;
+
+  /** The next {@link Location#id()}: the ids of one block are 0 … locations − 1, no gap. */
+  private final AtomicInteger nextLocationId = new AtomicInteger();
+
+  private final Function<StateKey, Location> newLocation =
+      key -> new Location(key, nextLocationId.getAndIncrement());
   private final AtomicReferenceArray<Entry> feeEntries;
 
   /**
@@ -291,7 +310,7 @@ final class MVMemory {
     this.base = Objects.requireNonNull(base, "base");
     this.feeRecipient = Objects.requireNonNull(feeRecipient, "feeRecipient");
     this.feeKey = StateKey.account(feeRecipient);
-    this.feeLocation = new Location(feeKey);
+    this.feeLocation = new Location(feeKey, -1);
     this.data = new ConcurrentHashMap<>(Math.max(16, size * 4));
     this.feeEntries = new AtomicReferenceArray<>(size);
     this.lastWritten = new AtomicReferenceArray<>(size);
@@ -521,8 +540,22 @@ final class MVMemory {
     if (key.equals(feeKey)) {
       return null;
     }
+    return internedLocation(key);
+  }
+
+  /**
+   * The block's one {@link Location} of {@code key}, which must not be the fee recipient's account,
+   * created on first use with the next dense id (the interning of the block's locations: {@code
+   * computeIfAbsent} creates each at most once, so the ids are distinct and without gaps).
+   */
+  Location internedLocation(StateKey key) {
     Location location = data.get(key);
-    return location != null ? location : data.computeIfAbsent(key, Location::new);
+    return location != null ? location : data.computeIfAbsent(key, newLocation);
+  }
+
+  /** The number of locations created so far: every {@link Location#id()} is below it. */
+  int locationCount() {
+    return nextLocationId.get();
   }
 
   private static boolean contains(Location[] locations, Location location) {

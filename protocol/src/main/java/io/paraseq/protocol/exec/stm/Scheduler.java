@@ -196,8 +196,12 @@ final class Scheduler {
       requireStatus(tx, slot, Status.EXECUTING);
       requireIncarnation(tx, slot, incarnation);
       slot.status = Status.EXECUTED;
-      resumed = slot.dependents;
-      slot.dependents = new ArrayList<>(0);
+      // nearly always empty: then kept rather than replaced by a new list (it may gain dependents
+      // again under the lock once the transaction is aborted, so the caller gets List.of())
+      resumed = slot.dependents.isEmpty() ? List.of() : slot.dependents;
+      if (!resumed.isEmpty()) {
+        slot.dependents = new ArrayList<>(0);
+      }
     }
     resumeDependencies(resumed);
     if (validationIndex.get() > tx) {
