@@ -6,6 +6,7 @@ import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmExecutor;
 import io.paraseq.protocol.exec.stm.BlockStmStats;
 import io.paraseq.protocol.exec.stm.ContentionFallback;
+import io.paraseq.protocol.exec.stm.WorkThreshold;
 import io.paraseq.protocol.state.WorldState;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -63,7 +64,12 @@ final class CellBench implements AutoCloseable {
             nodeThreads,
             true,
             new BlockStmExecutor(
-                nodeThreads, NODE_MIN_PARALLEL_TXS, true, ContentionFallback.DEFAULT, nodeStats),
+                nodeThreads,
+                NODE_MIN_PARALLEL_TXS,
+                true,
+                ContentionFallback.DEFAULT,
+                WorkThreshold.DEFAULT,
+                nodeStats),
             nodeStats));
   }
 
@@ -133,6 +139,15 @@ final class CellBench implements AutoCloseable {
             configs.get(k).threads,
             samples[k].abandoned,
             iterations);
+      }
+      if (samples[k].sequential > 0) {
+        log.printf(
+            "[exec]   %s%d thr: %d of %d measured rounds run sequentially (%s)%n",
+            configs.get(k).fallback ? "node " : "",
+            configs.get(k).threads,
+            samples[k].sequential,
+            iterations,
+            samples[k].route);
       }
     }
     return rows;
@@ -209,6 +224,8 @@ final class CellBench implements AutoCloseable {
     private long aborts;
     private long suspensions;
     private int abandoned;
+    private int sequential;
+    private BlockStmStats.Route route;
 
     Samples(int iterations) {
       nanos = new long[iterations];
@@ -222,6 +239,10 @@ final class CellBench implements AutoCloseable {
         aborts += stats.validationAborts();
         suspensions += stats.suspensions();
         abandoned += stats.abandoned() ? 1 : 0;
+        if (stats.sequential()) {
+          sequential++;
+          route = stats.route();
+        }
       }
     }
 

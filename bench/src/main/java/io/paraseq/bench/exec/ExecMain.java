@@ -61,7 +61,8 @@ public final class ExecMain {
             + " WorldState, median of 3); alloc = heap bytes allocated by all threads during"
             + " execute() (ThreadMXBean.getTotalThreadAllocatedBytes); node = the node's"
             + " defaults, Block-STM on the most threads with the hot-sender and contention"
-            + " fallbacks on and min-parallel-txs 100 (block-stm rows: fallbacks off); every"
+            + " fallbacks, the cost rule (WorkThreshold.DEFAULT) and min-parallel-txs 100"
+            + " (block-stm rows: all off); every"
             + " Block-STM result"
             + " equal to the sequential one; %s to %s; JDK %s, %d CPUs%n%n",
         options.threads(),

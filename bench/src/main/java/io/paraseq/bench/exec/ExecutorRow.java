@@ -6,8 +6,9 @@ package io.paraseq.bench.exec;
  * @param cell the cell
  * @param threads Block-STM workers (the calling thread included), 0 for the sequential executor
  * @param hotSenderFallback whether Block-STM ran as the node configures it, with the hot-sender and
- *     contention fallbacks on (a block dominated by one sender, or whose first executions conflict
- *     too often, runs sequentially); false for raw Block-STM
+ *     contention fallbacks and the cost rule on (a block dominated by one sender, whose first
+ *     executions conflict too often, or with too little estimated work, runs sequentially); false
+ *     for raw Block-STM
  * @param medianNanos the median wall time of one {@code execute} call
  * @param speedup the sequential executor's median divided by this one (1 for the sequential row)
  * @param reexecutionsPerTx Block-STM incarnations after the first, per transaction (0 sequential)
@@ -41,11 +42,14 @@ record ExecutorRow(
     return cell.txs() * 1e9 / medianNanos;
   }
 
-  /** "sequential", "block-stm" (fallbacks off) or "node" (Block-STM with the fallbacks on). */
+  /**
+   * "sequential", "block-stm" (fallbacks off) or "node" (Block-STM with the fallbacks and the cost
+   * rule on).
+   */
   String executor() {
     return sequential() ? "sequential" : hotSenderFallback ? NODE : "block-stm";
   }
 
   /** The label of the node's production configuration. */
-  static final String NODE = "node (block-stm, fallbacks on)";
+  static final String NODE = "node (block-stm, fallbacks and cost rule on)";
 }

@@ -32,16 +32,18 @@ class ExecutionConfiguration {
         int threads = properties.effectiveThreads();
         log.info(
             "block executor mode=parallel threads={} min-parallel-txs={} hot-sender-fallback={}"
-                + " contention-fallback={}",
+                + " contention-fallback={} cost-rule={}",
             threads,
             properties.minParallelTxs(),
             properties.hotSenderFallback(),
-            properties.contentionFallback());
+            properties.contentionFallback(),
+            properties.workThreshold());
         yield new BlockStmExecutor(
             threads,
             properties.minParallelTxs(),
             properties.hotSenderFallback(),
             properties.contentionFallback() ? ContentionFallback.DEFAULT : ContentionFallback.OFF,
+            properties.workThreshold(),
             new ExecutionMetrics(meterRegistry));
       }
     };

@@ -58,6 +58,7 @@ class BlockProductionIT {
     registry.add("paraseq.exec.min-parallel-txs", () -> "0"); // every block through Block-STM
     registry.add("paraseq.exec.hot-sender-fallback", () -> "false");
     registry.add("paraseq.exec.contention-fallback", () -> "false");
+    registry.add("paraseq.exec.cost-rule", () -> "false");
   }
 
   @LocalServerPort int port;

@@ -315,7 +315,7 @@ final class BlockRun {
         reexecutions.sum(),
         scheduler.validationAborts(),
         scheduler.suspensions(),
-        false,
+        BlockStmStats.Route.PARALLEL,
         abandoned());
   }
 

@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Blocks with fewer than {@code minParallelTransactions} candidates run on the calling thread
  * with {@link SequentialExecutor}: for small blocks the parallel bookkeeping costs more than it
- * saves. With the hot-sender fallback on, so do blocks where one sender has at least a {@code
- * 1/threads} share of the transactions ({@link HotSender}: such a sender's nonce chain runs one
- * transaction after another anyway). With a {@link ContentionFallback}, a block whose first
- * executions conflict too often is abandoned and run again with {@link SequentialExecutor} (the
- * contention inside programs that no look at the senders shows). Larger blocks run on the calling
- * thread plus up to {@code threads - 1} workers of a pool this executor owns; {@link #close()}
- * stops the pool.
+ * saves. With a {@link WorkThreshold}, so do blocks whose estimated work (by kind of transaction)
+ * is too small for Block-STM's bookkeeping to pay off. With the hot-sender fallback on, so do
+ * blocks where one sender has at least a {@code 1/threads} share of the transactions ({@link
+ * HotSender}: such a sender's nonce chain runs one transaction after another anyway). With a {@link
+ * ContentionFallback}, a block whose first executions conflict too often is abandoned and run again
+ * with {@link SequentialExecutor} (the contention inside programs that no look at the senders
+ * shows). Larger blocks run on the calling thread plus up to {@code threads - 1} workers of a pool
+ * this executor owns; {@link #close()} stops the pool.
  *
  * <p>Thread-safe: calls on several threads at once share the pool (each block still completes,
  * since its calling thread works on it too). Every call reports its {@link BlockStmStats} to the
@@ -48,6 +49,7 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
   private final int minParallelTransactions;
   private final boolean hotSenderFallback;
   private final ContentionFallback contentionFallback;
+  private final WorkThreshold workThreshold;
   private final BlockStmListener listener;
   private final ExecutorService pool;
   private final SequentialExecutor sequential = new SequentialExecutor();
@@ -61,6 +63,8 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
    *     the transactions runs sequentially ({@link HotSender})
    * @param contentionFallback when a block's first executions conflict so often that it is
    *     abandoned and run sequentially ({@link ContentionFallback#OFF}: never)
+   * @param workThreshold which blocks have too little estimated work for Block-STM's bookkeeping
+   *     and run sequentially ({@link WorkThreshold#OFF}: none)
    * @param listener receives each block's statistics
    */
   public BlockStmExecutor(
@@ -68,6 +72,7 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
       int minParallelTransactions,
       boolean hotSenderFallback,
       ContentionFallback contentionFallback,
+      WorkThreshold workThreshold,
       BlockStmListener listener) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -80,11 +85,28 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     this.minParallelTransactions = minParallelTransactions;
     this.hotSenderFallback = hotSenderFallback;
     this.contentionFallback = Objects.requireNonNull(contentionFallback, "contentionFallback");
+    this.workThreshold = Objects.requireNonNull(workThreshold, "workThreshold");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, new Workers()) : null;
   }
 
-  /** An executor without the contention fallback. */
+  /** An executor without the cost rule ({@link WorkThreshold#OFF}). */
+  public BlockStmExecutor(
+      int threads,
+      int minParallelTransactions,
+      boolean hotSenderFallback,
+      ContentionFallback contentionFallback,
+      BlockStmListener listener) {
+    this(
+        threads,
+        minParallelTransactions,
+        hotSenderFallback,
+        contentionFallback,
+        WorkThreshold.OFF,
+        listener);
+  }
+
+  /** An executor without the contention fallback and the cost rule. */
   public BlockStmExecutor(
       int threads,
       int minParallelTransactions,
@@ -126,6 +148,11 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     return contentionFallback;
   }
 
+  /** Which blocks have too little estimated work to run in parallel. */
+  public WorkThreshold workThreshold() {
+    return workThreshold;
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -138,10 +165,10 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(state, "state");
     context.requireGasLimitsFit(ordered);
-    if (ordered.size() < minParallelTransactions
-        || (hotSenderFallback && HotSender.dominates(ordered, threads))) {
+    BlockStmStats.Route route = route(ordered, state);
+    if (route != BlockStmStats.Route.PARALLEL) {
       BlockExecution execution = sequential.execute(context, ordered, state);
-      listener.blockExecuted(BlockStmStats.sequential(ordered.size()));
+      listener.blockExecuted(BlockStmStats.sequential(ordered.size(), route));
       return execution;
     }
     BlockRun run =
@@ -170,6 +197,23 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
     BlockExecution execution = run.result();
     listener.blockExecuted(run.stats(workers));
     return execution;
+  }
+
+  /**
+   * How {@code ordered} runs, the cheapest look first: below the count threshold, then the cost
+   * rule, then the hot-sender rule; else in parallel.
+   */
+  private BlockStmStats.Route route(List<VerifiedTransaction> ordered, StateView state) {
+    if (ordered.size() < minParallelTransactions) {
+      return BlockStmStats.Route.FEW_TRANSACTIONS;
+    }
+    if (!workThreshold.paysOff(ordered, state, threads)) {
+      return BlockStmStats.Route.LITTLE_WORK;
+    }
+    if (hotSenderFallback && HotSender.dominates(ordered, threads)) {
+      return BlockStmStats.Route.HOT_SENDER;
+    }
+    return BlockStmStats.Route.PARALLEL;
   }
 
   /** Stops the pool, waiting for a block in progress to finish. */
@@ -227,6 +271,8 @@ public final class BlockStmExecutor implements BlockExecutor, AutoCloseable {
         + hotSenderFallback
         + ", contentionFallback="
         + contentionFallback
+        + ", workThreshold="
+        + workThreshold
         + "]";
   }
 

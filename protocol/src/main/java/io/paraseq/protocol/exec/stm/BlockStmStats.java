@@ -1,5 +1,7 @@
 package io.paraseq.protocol.exec.stm;
 
+import java.util.Objects;
+
 /**
  * What one block cost the {@link BlockStmExecutor}, for metrics; not part of the block's result
  * (that is the same whatever executor made it). Immutable.
@@ -12,8 +14,8 @@ package io.paraseq.protocol.exec.stm;
  * @param reexecutions of those, incarnations after the first (incarnation number above 0)
  * @param validationAborts executed incarnations whose reads had changed by their validation
  * @param suspensions incarnations stopped at an ESTIMATE to wait for a lower transaction
- * @param sequential whether the block ran sequentially, being below the parallel threshold or
- *     dominated by one sender (then every count above is 0)
+ * @param route how the block was run: in parallel, or sequentially for which reason (then every
+ *     count above is 0)
  * @param abandoned whether Block-STM stopped after its first executions because they conflicted too
  *     often ({@link ContentionFallback}) and the block then ran sequentially; the counts are those
  *     of the abandoned start
@@ -25,11 +27,36 @@ public record BlockStmStats(
     long reexecutions,
     long validationAborts,
     long suspensions,
-    boolean sequential,
+    Route route,
     boolean abandoned) {
 
-  /** The statistics of a block of {@code transactions} that ran sequentially. */
-  public static BlockStmStats sequential(int transactions) {
-    return new BlockStmStats(transactions, 1, 0, 0, 0, 0, true, false);
+  /** How the executor ran a block. */
+  public enum Route {
+    /** Block-STM (possibly abandoned part-way, see {@code abandoned}). */
+    PARALLEL,
+    /** Sequentially: fewer transactions than the parallel threshold. */
+    FEW_TRANSACTIONS,
+    /** Sequentially: too little estimated work for the bookkeeping ({@link WorkThreshold}). */
+    LITTLE_WORK,
+    /** Sequentially: one sender has at least 1/threads of the transactions ({@link HotSender}). */
+    HOT_SENDER
+  }
+
+  /** Requires the route. */
+  public BlockStmStats {
+    Objects.requireNonNull(route, "route");
+  }
+
+  /** The statistics of a block of {@code transactions} run sequentially by {@code route}. */
+  public static BlockStmStats sequential(int transactions, Route route) {
+    if (route == Route.PARALLEL) {
+      throw new IllegalArgumentException("a sequential route, not " + route);
+    }
+    return new BlockStmStats(transactions, 1, 0, 0, 0, 0, route, false);
+  }
+
+  /** Whether the block ran sequentially before any parallel execution (not when abandoned). */
+  public boolean sequential() {
+    return route != Route.PARALLEL;
   }
 }

@@ -182,11 +182,39 @@ class BlockStmExecutorTest {
     }
 
     assertThat(seen).hasSize(2);
-    assertThat(seen.get(0)).isEqualTo(BlockStmStats.sequential(9));
+    assertThat(seen.get(0))
+        .isEqualTo(BlockStmStats.sequential(9, BlockStmStats.Route.FEW_TRANSACTIONS));
     assertThat(seen.get(1).sequential()).isFalse();
     assertThat(seen.get(1).threads()).isEqualTo(2);
     assertThat(seen.get(1).transactions()).isEqualTo(10);
     assertThat(seen.get(1).executions()).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void theCostRuleRunsPlainTransfersSequentiallyAndProgramCallsInParallel() {
+    List<BlockStmStats> seen = new ArrayList<>();
+    try (BlockStmExecutor withRule =
+        new BlockStmExecutor(
+            2, 0, false, ContentionFallback.OFF, WorkThreshold.DEFAULT, seen::add)) {
+      WorldState state = genesis(senders(40));
+      List<VerifiedTransaction> transfers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        transfers.add(transfer(address(i), 0, address(1_000 + i)));
+      }
+      Workloads.Workload pool = Workloads.hotPool(20);
+      WorldState poolState = WorldState.genesis(pool.alloc());
+
+      assertThat(withRule.execute(context(FEE, BASE_FEE), transfers, state.view()))
+          .isEqualTo(sequential.execute(context(FEE, BASE_FEE), transfers, state.view()));
+      assertThat(withRule.execute(pool.context(), pool.block(), poolState.view()))
+          .isEqualTo(sequential.execute(pool.context(), pool.block(), poolState.view()));
+    }
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0))
+        .isEqualTo(BlockStmStats.sequential(40, BlockStmStats.Route.LITTLE_WORK));
+    assertThat(seen.get(1).route()).isEqualTo(BlockStmStats.Route.PARALLEL);
+    assertThat(seen.get(1).executions()).isGreaterThanOrEqualTo(40);
   }
 
   @Test
@@ -210,7 +238,7 @@ class BlockStmExecutorTest {
     }
 
     assertThat(seen).hasSize(2);
-    assertThat(seen.get(0)).isEqualTo(BlockStmStats.sequential(20));
+    assertThat(seen.get(0)).isEqualTo(BlockStmStats.sequential(20, BlockStmStats.Route.HOT_SENDER));
     assertThat(seen.get(1).sequential()).isFalse();
     assertThat(seen.get(1).executions()).isGreaterThanOrEqualTo(20);
   }

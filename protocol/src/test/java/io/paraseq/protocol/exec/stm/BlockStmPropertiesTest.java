@@ -8,6 +8,7 @@ import io.paraseq.protocol.exec.SequentialExecutor;
 import io.paraseq.protocol.exec.stm.Workloads.Workload;
 import io.paraseq.protocol.state.StateView;
 import io.paraseq.protocol.state.WorldState;
+import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.types.Hash;
 import java.time.Duration;
 import java.util.Map;
@@ -135,6 +136,50 @@ class BlockStmPropertiesTest {
       }
       assertThat(parallel(threads, workload, state.view())).isEqualTo(expected);
     }
+  }
+
+  @Provide
+  Arbitrary<Workload> mediumWorkloads() {
+    return Arbitraries.randomValue(random -> Workloads.random(random, 600));
+  }
+
+  /**
+   * The cost rule ({@link WorkThreshold}) with random costs: a block runs in parallel exactly when
+   * its estimated work times the extra workers reaches the bookkeeping (its route says which), and
+   * either way the result is the sequential one.
+   */
+  @Property(tries = 200)
+  void theCostRuleRoutesByEstimatedWorkAndKeepsTheSequentialExecution(
+      @ForAll("mediumWorkloads") Workload workload,
+      @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll @IntRange(min = 0, max = 3) int transferCost,
+      @ForAll @IntRange(min = 0, max = 20) int programCost,
+      @ForAll @IntRange(min = 0, max = 6) int bookkeepingCost) {
+    WorldState state = WorldState.genesis(workload.alloc());
+    BlockExecution expected =
+        sequential.execute(workload.context(), workload.block(), state.view());
+    WorkThreshold rule =
+        new WorkThreshold(transferCost, programCost, 2 * programCost, bookkeepingCost);
+    long work = 0;
+    for (VerifiedTransaction tx : workload.block()) {
+      work += rule.cost(tx, state.view());
+    }
+    assertThat(rule.work(workload.block(), state.view())).isEqualTo(work);
+    boolean parallel =
+        bookkeepingCost == 0
+            || work * (threads - 1) >= (long) bookkeepingCost * workload.block().size();
+    Statistics.label("cost rule").collect(parallel ? "parallel" : "little work");
+
+    AtomicReference<BlockStmStats> last = new AtomicReference<>();
+    try (BlockStmExecutor executor =
+        new BlockStmExecutor(threads, 0, false, ContentionFallback.OFF, rule, last::set)) {
+      BlockExecution actual =
+          assertTimeoutPreemptively(
+              HANG, () -> executor.execute(workload.context(), workload.block(), state.view()));
+      assertThat(actual).isEqualTo(expected);
+    }
+    assertThat(last.get().route())
+        .isEqualTo(parallel ? BlockStmStats.Route.PARALLEL : BlockStmStats.Route.LITTLE_WORK);
   }
 
   private static Hash rootAfter(Workload workload, BlockExecution execution) {
