@@ -3,7 +3,6 @@ package io.paraseq.protocol.program;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -19,11 +18,13 @@ public enum ProgramKind {
   AMM_PAIR("paraseq:amm-pair:v1", new AmmPairProgram());
 
   private static final byte INVALID_OPCODE = (byte) 0xfe;
+  private static final ProgramKind[] KINDS = values();
 
   private final String tag;
   private final Bytes code;
   private final Hash codeHash;
   private final Program program;
+  private final Optional<ProgramKind> found = Optional.of(this);
 
   ProgramKind(String tag, Program program) {
     this.tag = tag;
@@ -49,7 +50,12 @@ public enum ProgramKind {
 
   /** The kind whose code hash is {@code codeHash}, if any. */
   public static Optional<ProgramKind> byCodeHash(Hash codeHash) {
-    return Arrays.stream(values()).filter(kind -> kind.codeHash.equals(codeHash)).findFirst();
+    for (ProgramKind kind : KINDS) { // a loop, not a stream: called for every program call
+      if (kind.codeHash.equals(codeHash)) {
+        return kind.found;
+      }
+    }
+    return Optional.empty();
   }
 
   Program program() {

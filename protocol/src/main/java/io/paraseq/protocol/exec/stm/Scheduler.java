@@ -43,11 +43,54 @@ final class Scheduler {
     ABORTING
   }
 
-  /** One transaction's state; guarded by its own monitor. */
+  /**
+   * One transaction's state; guarded by its own monitor. Keeps the tasks of its current incarnation
+   * (created on first use, dropped when the next incarnation becomes ready), so handing out an
+   * execution or a validation allocates nothing after the first time: the worker loop's hot path.
+   */
   private static final class TxSlot {
+    private final int tx;
     private int incarnation;
     private Status status = Status.READY_TO_EXECUTE;
-    private List<Integer> dependents = new ArrayList<>(0);
+
+    /** {@code List.of()} until a transaction waits, so most transactions never allocate one. */
+    private List<Integer> dependents = List.of();
+
+    private Version version;
+    private Optional<Task> execution;
+    private Optional<Task> validation;
+
+    TxSlot(int tx) {
+      this.tx = tx;
+    }
+
+    Version version() {
+      if (version == null) {
+        version = new Version(tx, incarnation);
+      }
+      return version;
+    }
+
+    Optional<Task> execution() {
+      if (execution == null) {
+        execution = Optional.of(Task.execution(version()));
+      }
+      return execution;
+    }
+
+    Optional<Task> validation() {
+      if (validation == null) {
+        validation = Optional.of(Task.validation(version()));
+      }
+      return validation;
+    }
+
+    void nextIncarnation() {
+      incarnation++;
+      version = null;
+      execution = null;
+      validation = null;
+    }
   }
 
   private final int size;
@@ -75,7 +118,7 @@ final class Scheduler {
     this.size = size;
     this.slots = new TxSlot[size];
     for (int i = 0; i < size; i++) {
-      slots[i] = new TxSlot();
+      slots[i] = new TxSlot(i);
     }
   }
 
@@ -127,9 +170,9 @@ final class Scheduler {
   /** The next task, validation first when its index is lower; empty when none is available now. */
   Optional<Task> nextTask() {
     if (validationIndex.get() < executionIndex.get()) {
-      return nextVersionToValidate().map(Task::validation);
+      return nextValidation();
     }
-    return nextVersionToExecute().map(Task::execution);
+    return nextExecution();
   }
 
   /**
@@ -175,6 +218,9 @@ final class Scheduler {
         requireStatus(tx, waiting, Status.EXECUTING);
         waiting.status = Status.ABORTING;
       }
+      if (blocking.dependents.isEmpty()) {
+        blocking.dependents = new ArrayList<>(2);
+      }
       blocking.dependents.add(tx);
     }
     suspensions.increment();
@@ -192,21 +238,19 @@ final class Scheduler {
   Optional<Task> finishExecution(int tx, int incarnation, boolean wroteNewLocation) {
     TxSlot slot = slots[tx];
     List<Integer> resumed;
+    Optional<Task> validation;
     synchronized (slot) {
       requireStatus(tx, slot, Status.EXECUTING);
       requireIncarnation(tx, slot, incarnation);
       slot.status = Status.EXECUTED;
-      // nearly always empty: then kept rather than replaced by a new list (it may gain dependents
-      // again under the lock once the transaction is aborted, so the caller gets List.of())
-      resumed = slot.dependents.isEmpty() ? List.of() : slot.dependents;
-      if (!resumed.isEmpty()) {
-        slot.dependents = new ArrayList<>(0);
-      }
+      resumed = slot.dependents;
+      slot.dependents = List.of();
+      validation = slot.validation();
     }
     resumeDependencies(resumed);
     if (validationIndex.get() > tx) {
       if (!wroteNewLocation) {
-        return Optional.of(Task.validation(new Version(tx, incarnation)));
+        return validation;
       }
       decreaseValidationIndex(tx);
     }
@@ -240,9 +284,9 @@ final class Scheduler {
       setReadyStatus(tx);
       decreaseValidationIndex(tx + 1);
       if (executionIndex.get() > tx) {
-        Optional<Version> next = tryIncarnate(tx);
+        Optional<Task> next = tryIncarnate(tx);
         if (next.isPresent()) {
-          return next.map(Task::execution);
+          return next;
         }
       }
     }
@@ -250,20 +294,20 @@ final class Scheduler {
     return Optional.empty();
   }
 
-  private Optional<Version> nextVersionToExecute() {
+  private Optional<Task> nextExecution() {
     if (executionIndex.get() >= size) {
       checkDone();
       return Optional.empty();
     }
     activeTasks.incrementAndGet();
-    Optional<Version> version = tryIncarnate(executionIndex.getAndIncrement());
-    if (version.isEmpty()) {
+    Optional<Task> execution = tryIncarnate(executionIndex.getAndIncrement());
+    if (execution.isEmpty()) {
       activeTasks.decrementAndGet();
     }
-    return version;
+    return execution;
   }
 
-  private Optional<Version> nextVersionToValidate() {
+  private Optional<Task> nextValidation() {
     if (validationIndex.get() >= size) {
       checkDone();
       return Optional.empty();
@@ -274,7 +318,7 @@ final class Scheduler {
       TxSlot slot = slots[tx];
       synchronized (slot) {
         if (slot.status == Status.EXECUTED) {
-          return Optional.of(new Version(tx, slot.incarnation));
+          return slot.validation();
         }
       }
     }
@@ -283,13 +327,13 @@ final class Scheduler {
   }
 
   /** Starts {@code tx}'s ready incarnation; empty if it is not ready (or past the end). */
-  private Optional<Version> tryIncarnate(int tx) {
+  private Optional<Task> tryIncarnate(int tx) {
     if (tx < size) {
       TxSlot slot = slots[tx];
       synchronized (slot) {
         if (slot.status == Status.READY_TO_EXECUTE) {
           slot.status = Status.EXECUTING;
-          return Optional.of(new Version(tx, slot.incarnation));
+          return slot.execution();
         }
       }
     }
@@ -300,7 +344,7 @@ final class Scheduler {
     TxSlot slot = slots[tx];
     synchronized (slot) {
       requireStatus(tx, slot, Status.ABORTING);
-      slot.incarnation++;
+      slot.nextIncarnation();
       slot.status = Status.READY_TO_EXECUTE;
     }
   }
