@@ -46,6 +46,7 @@ public final class Verifier implements AutoCloseable {
   private final BatchDeriver deriver;
   private final BatchVerifier verifier;
   private final VerifierMetrics metrics;
+  private final String referenceName;
 
   private volatile VerifierCursor cursor;
   private volatile Optional<DerivationFailure> mismatch = Optional.empty();
@@ -78,6 +79,7 @@ public final class Verifier implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.deriver = new BatchDeriver(config.rollup(), config.chainId());
     this.verifier = new BatchVerifier(chain, new MismatchLocator(reference));
+    this.referenceName = reference.map(ReferenceChain::name).orElse("none");
     this.metrics = new VerifierMetrics(registry);
     this.cursor = initialCursor();
     metrics.position(cursor.lastBlock());
@@ -106,12 +108,14 @@ public final class Verifier implements AutoCloseable {
   /** Starts the loop thread. */
   public void start() {
     log.info(
-        "verifier started rollup={} next_seq={} last_block={} next_l1_block={} depth={}",
+        "verifier started rollup={} next_seq={} last_block={} next_l1_block={} depth={}"
+            + " reference={}",
         config.rollup(),
         cursor.nextSeq(),
         cursor.lastBlock(),
         cursor.nextL1Block(),
-        config.confirmationDepth());
+        config.confirmationDepth(),
+        referenceName);
     loop = PollingLoop.start("verifier", config.pollInterval(), this::tickLogged);
   }
 
