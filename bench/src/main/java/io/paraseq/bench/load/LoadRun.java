@@ -137,19 +137,27 @@ final class LoadRun {
     BatcherSampler sampler =
         new BatcherSampler(() -> BatcherSnapshot.of(metrics.read()), BATCHER_SAMPLE_INTERVAL);
     sampler.start();
-    long head = RpcClient.quantity(rpc.result("eth_blockNumber", "[]"));
-    log(
-        "%s: batcher metrics at %s; waiting until blocks 1..%d are in confirmed batches",
-        name, metrics.url(), head);
-    long waitStart = System.nanoTime();
-    if (!awaitConfirmed(name, sampler, head, "the blocks before the run")) {
-      sampler.stop();
-      throw new RpcException("the batcher did not confirm the blocks before the measured run");
+    try {
+      long head = RpcClient.quantity(rpc.result("eth_blockNumber", "[]"));
+      log(
+          "%s: batcher metrics at %s; waiting until blocks 1..%d are in confirmed batches",
+          name, metrics.url(), head);
+      long waitStart = System.nanoTime();
+      if (!awaitConfirmed(name, sampler, head, "the blocks before the run")) {
+        throw new RpcException("the batcher did not confirm the blocks before the measured run");
+      }
+      log(
+          "%s: blocks 1..%d confirmed on L1 after %.1f s",
+          name, head, seconds(System.nanoTime() - waitStart));
+      return sampler;
+    } catch (RuntimeException e) {
+      try {
+        sampler.stop();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
     }
-    log(
-        "%s: blocks 1..%d confirmed on L1 after %.1f s",
-        name, head, seconds(System.nanoTime() - waitStart));
-    return sampler;
   }
 
   /**
