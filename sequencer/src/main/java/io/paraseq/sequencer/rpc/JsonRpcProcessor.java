@@ -113,7 +113,7 @@ final class JsonRpcProcessor {
       return batch((ArrayNode) root);
     }
     long deadline = System.nanoTime() + deadlineNanos;
-    return finish(start(root), deadline)
+    return finish(start(root, Optional.empty()), deadline)
         .map(answer -> ok(replies.single(answer)))
         .orElseGet(JsonRpcProcessor::noContent);
   }
@@ -144,9 +144,11 @@ final class JsonRpcProcessor {
     }
     long deadline = System.nanoTime() + deadlineNanos;
     List<StartedCall> started = new ArrayList<>(batch.size());
+    SubmissionGroup group = new SubmissionGroup();
     for (JsonNode request : batch) {
-      started.add(start(request));
+      started.add(start(request, Optional.of(group)));
     }
+    group.flush();
     List<RpcReplies.Answer> answers = new ArrayList<>(started.size());
     for (StartedCall call : started) {
       finish(call, deadline).ifPresent(answers::add);
@@ -157,8 +159,11 @@ final class JsonRpcProcessor {
     return ok(replies.array(answers));
   }
 
-  /** Validates one request object and starts its method; invalid objects are answered at once. */
-  private StartedCall start(JsonNode request) {
+  /**
+   * Validates one request object and starts its method; invalid objects are answered at once. A
+   * call of a batch adds its ingress submission to {@code group}.
+   */
+  private StartedCall start(JsonNode request, Optional<SubmissionGroup> group) {
     long start = System.nanoTime();
     if (!request.isObject()) {
       return invalid(NullNode.getInstance(), start);
@@ -182,7 +187,7 @@ final class JsonRpcProcessor {
     Optional<RpcMethod> target = methods.find(method.asString());
     CompletableFuture<RpcResult> result =
         target
-            .map(m -> invoke(m, params))
+            .map(m -> invoke(m, params, group))
             .orElseGet(() -> completedFuture(RpcError.METHOD_NOT_FOUND.failure(name)));
     return StartedCall.of(target.map(RpcMethod::name), name, replyId, notification, start, result);
   }
@@ -202,7 +207,8 @@ final class JsonRpcProcessor {
    * Checks the arguments' shape and count and starts the method; a method that throws while
    * starting has a bug, answered -32603.
    */
-  private CompletableFuture<RpcResult> invoke(RpcMethod method, JsonNode params) {
+  private CompletableFuture<RpcResult> invoke(
+      RpcMethod method, JsonNode params, Optional<SubmissionGroup> group) {
     if (params.isObject()) {
       return completedFuture(RpcError.NON_ARRAY_ARGUMENTS.failure());
     }
@@ -217,7 +223,10 @@ final class JsonRpcProcessor {
       }
     }
     try {
-      return method.responseAsync(new RpcRequest(method.name(), new RpcParams(arguments)));
+      RpcRequest request = new RpcRequest(method.name(), new RpcParams(arguments));
+      return group.isPresent()
+          ? method.responseAsync(request, group.get())
+          : method.responseAsync(request);
     } catch (RuntimeException e) {
       return completedFuture(internalError(method.name().wireName(), e));
     }
