@@ -151,7 +151,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     if (raw.length() > maxTransactionBytes) {
       return rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes));
     }
-    VerifiedTransaction retried = retries.get(RetryCache.hashOf(raw));
+    VerifiedTransaction retried = retries.lookup(raw);
     if (retried != null) {
       metrics.retryCached();
       return toWriter(retried, raw.length());
@@ -182,7 +182,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
         forward(rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes)), s);
         continue;
       }
-      VerifiedTransaction retried = retries.get(RetryCache.hashOf(raw));
+      VerifiedTransaction retried = retries.lookup(raw);
       if (retried != null) {
         metrics.retryCached();
         forward(toWriter(retried, raw.length()), s);
