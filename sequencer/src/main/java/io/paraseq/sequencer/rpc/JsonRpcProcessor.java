@@ -47,14 +47,11 @@ import tools.jackson.databind.node.NullNode;
  *
  * <p><b>Calls run together.</b> Every call of a batch is started in request order ({@link
  * RpcMethod#responseAsync}: a synchronous method answers right there, {@code
- * eth_sendRawTransaction} only adds its submission to the batch's {@link SubmissionGroup}), the
- * group is handed to ingress in one piece, then the replies are collected in request order under
- * one deadline for the whole request. So the transactions of a batch are verified in parallel (a
- * few tasks, not one each) and share the pool writer's group commits instead of waiting for one
- * commit each. A single request submits directly ({@link RpcMethod#responseAsync(RpcRequest)}). A
- * call's metrics time runs from its start to its completion; a call failed or unanswered at the
- * deadline is {@code -32603} (for a transaction: not acknowledged), the other calls keep their
- * answers.
+ * eth_sendRawTransaction} only submits to ingress), then the replies are collected in request order
+ * under one deadline for the whole request. So the transactions of a batch are verified in parallel
+ * and share the pool writer's group commits instead of waiting for one commit each. A call's
+ * metrics time runs from its start to its completion; a call failed or unanswered at the deadline
+ * is {@code -32603} (for a transaction: not acknowledged), the other calls keep their answers.
  *
  * <p>Thread-safe and stateless; runs on the HTTP worker threads, which also wait for the calls.
  */
