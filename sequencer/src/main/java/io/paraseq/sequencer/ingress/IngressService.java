@@ -16,7 +16,6 @@ import io.paraseq.sequencer.store.PoolStore;
 import io.paraseq.sequencer.store.StoredPoolTransaction;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +56,6 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
   private final AccountStateSource accounts;
   private final IngressMetrics metrics;
   private final int maxTransactionBytes;
-  private final int workerThreads;
   private final ThreadPoolExecutor verifiers;
   private final PoolWriter writer;
   private final RetryCache retries = new RetryCache(RETRY_CACHE_ENTRIES, RETRY_CACHE_MAX_BYTES);
@@ -85,7 +83,6 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.maxTransactionBytes = properties.maxTransactionBytes();
     int threads = properties.resolvedWorkerThreads();
-    this.workerThreads = threads;
     AtomicInteger counter = new AtomicInteger();
     this.verifiers =
         new ThreadPoolExecutor(
@@ -162,85 +159,6 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     } catch (RejectedExecutionException e) {
       return rejected(new IngressResult.Busy("verify"));
     }
-  }
-
-  /**
-   * Submits the transactions of one request together: the oversized are refused and retries found
-   * in the {@link RetryCache} go to the writer at once, as in {@link #submit}; the others are
-   * verified in at most one task per worker thread ({@link #chunks}), each task verifying its
-   * contiguous part in order and handing each transaction to the writer as soon as it is verified.
-   * So a batch of 100 costs a few hand-offs to the workers instead of 100 (each a queue entry, a
-   * wake-up of an idle worker and a chain of futures). When the workers' queue is full, every
-   * transaction of the refused part is {@link IngressResult.Busy}. Never blocks.
-   */
-  @Override
-  public void submitAll(List<RawSubmission> submissions) {
-    List<RawSubmission> toVerify = new ArrayList<>(submissions.size());
-    for (RawSubmission s : submissions) {
-      Bytes raw = s.raw();
-      if (raw.length() > maxTransactionBytes) {
-        forward(rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes)), s);
-        continue;
-      }
-      VerifiedTransaction retried = retries.lookup(raw);
-      if (retried != null) {
-        metrics.retryCached();
-        forward(toWriter(retried, raw.length()), s);
-      } else {
-        toVerify.add(s);
-      }
-    }
-    int parts = chunks(toVerify.size(), workerThreads);
-    for (int i = 0; i < parts; i++) {
-      List<RawSubmission> part =
-          toVerify.subList(toVerify.size() * i / parts, toVerify.size() * (i + 1) / parts);
-      try {
-        verifiers.execute(() -> verifyInOrder(part));
-      } catch (RejectedExecutionException e) {
-        for (RawSubmission s : part) {
-          forward(rejected(new IngressResult.Busy("verify")), s);
-        }
-      }
-    }
-  }
-
-  /** Submissions per verification task at least: smaller groups are not split further. */
-  static final int MIN_CHUNK = 8;
-
-  /**
-   * How many verification tasks {@code count} transactions are split into: one per worker thread,
-   * but none smaller than {@link #MIN_CHUNK} (one task for a small group); 0 for none.
-   */
-  static int chunks(int count, int workers) {
-    if (count == 0) {
-      return 0;
-    }
-    return Math.max(1, Math.min(workers, count / MIN_CHUNK));
-  }
-
-  /** On a worker: verifies each submission in order and hands it on ({@link #admit}). */
-  private void verifyInOrder(List<RawSubmission> part) {
-    for (RawSubmission s : part) {
-      CompletableFuture<IngressResult> decided;
-      try {
-        decided = admit(s.raw(), validator.verify(s.raw()));
-      } catch (RuntimeException e) {
-        decided = CompletableFuture.failedFuture(e);
-      }
-      forward(decided, s);
-    }
-  }
-
-  /** Completes {@code s}'s future as {@code decided} completes. */
-  private static void forward(CompletableFuture<IngressResult> decided, RawSubmission s) {
-    decided.whenComplete(
-        (result, failure) -> {
-          if (failure != null) {
-            s.result().completeExceptionally(failure);
-          } else {
-            s.result().complete(result);
-          }
-        });
   }
 
   /**

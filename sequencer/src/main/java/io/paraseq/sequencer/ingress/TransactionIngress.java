@@ -2,8 +2,6 @@ package io.paraseq.sequencer.ingress;
 
 import io.paraseq.protocol.types.Bytes;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,45 +20,6 @@ public interface TransactionIngress {
    * IngressUnavailableException} when the node could not decide (then nothing was stored).
    */
   CompletableFuture<IngressResult> submit(Bytes raw);
-
-  /**
-   * A raw transaction of a group and the future its decision completes.
-   *
-   * @param raw the signed transaction's bytes
-   * @param result completed as {@link #submit}'s future would be
-   */
-  record RawSubmission(Bytes raw, CompletableFuture<IngressResult> result) {
-    public RawSubmission {
-      Objects.requireNonNull(raw, "raw");
-      Objects.requireNonNull(result, "result");
-    }
-  }
-
-  /**
-   * Submits several raw transactions at once (the calls of one JSON-RPC batch): each is decided as
-   * by {@link #submit} and its {@link RawSubmission#result()} completed the same way, so an
-   * implementation may hand them over together (fewer hand-offs between threads). This default
-   * submits them one by one. Never blocks.
-   */
-  default void submitAll(List<RawSubmission> submissions) {
-    for (RawSubmission s : submissions) {
-      CompletableFuture<IngressResult> decided;
-      try {
-        decided = submit(s.raw());
-      } catch (RuntimeException e) {
-        s.result().completeExceptionally(e);
-        continue;
-      }
-      decided.whenComplete(
-          (result, failure) -> {
-            if (failure != null) {
-              s.result().completeExceptionally(failure);
-            } else {
-              s.result().complete(result);
-            }
-          });
-    }
-  }
 
   /**
    * Submits a raw transaction and waits for the decision, for callers on an HTTP worker thread.

@@ -60,17 +60,6 @@ final class EthSendRawTransaction implements RpcMethod {
     };
   }
 
-  /** As {@link #responseAsync(RpcRequest)}, the submission handed to ingress with the batch's. */
-  @Override
-  public CompletableFuture<RpcResult> responseAsync(RpcRequest request, SubmissionGroup group) {
-    return switch (request.params().data(0)) {
-      case Param.Ok<Bytes>(var raw) ->
-          group.submit(ingress, raw).thenApply(EthSendRawTransaction::answer);
-      case Param.Rejected<Bytes>(RpcResult.Failure failure) ->
-          CompletableFuture.completedFuture(failure);
-    };
-  }
-
   private static RpcResult answer(IngressResult result) {
     return switch (result) {
       case IngressResult.Accepted accepted ->

@@ -113,7 +113,7 @@ final class JsonRpcProcessor {
       return batch((ArrayNode) root);
     }
     long deadline = System.nanoTime() + deadlineNanos;
-    return finish(start(root, Optional.empty()), deadline)
+    return finish(start(root), deadline)
         .map(answer -> ok(replies.single(answer)))
         .orElseGet(JsonRpcProcessor::noContent);
   }
@@ -144,11 +144,9 @@ final class JsonRpcProcessor {
     }
     long deadline = System.nanoTime() + deadlineNanos;
     List<StartedCall> started = new ArrayList<>(batch.size());
-    SubmissionGroup group = new SubmissionGroup();
     for (JsonNode request : batch) {
-      started.add(start(request, Optional.of(group)));
+      started.add(start(request));
     }
-    group.flush();
     List<RpcReplies.Answer> answers = new ArrayList<>(started.size());
     for (StartedCall call : started) {
       finish(call, deadline).ifPresent(answers::add);
@@ -159,11 +157,8 @@ final class JsonRpcProcessor {
     return ok(replies.array(answers));
   }
 
-  /**
-   * Validates one request object and starts its method; invalid objects are answered at once. A
-   * call of a batch adds its ingress submission to {@code group}.
-   */
-  private StartedCall start(JsonNode request, Optional<SubmissionGroup> group) {
+  /** Validates one request object and starts its method; invalid objects are answered at once. */
+  private StartedCall start(JsonNode request) {
     long start = System.nanoTime();
     if (!request.isObject()) {
       return invalid(NullNode.getInstance(), start);
@@ -187,7 +182,7 @@ final class JsonRpcProcessor {
     Optional<RpcMethod> target = methods.find(method.asString());
     CompletableFuture<RpcResult> result =
         target
-            .map(m -> invoke(m, params, group))
+            .map(m -> invoke(m, params))
             .orElseGet(() -> completedFuture(RpcError.METHOD_NOT_FOUND.failure(name)));
     return StartedCall.of(target.map(RpcMethod::name), name, replyId, notification, start, result);
   }
@@ -207,8 +202,7 @@ final class JsonRpcProcessor {
    * Checks the arguments' shape and count and starts the method; a method that throws while
    * starting has a bug, answered -32603.
    */
-  private CompletableFuture<RpcResult> invoke(
-      RpcMethod method, JsonNode params, Optional<SubmissionGroup> group) {
+  private CompletableFuture<RpcResult> invoke(RpcMethod method, JsonNode params) {
     if (params.isObject()) {
       return completedFuture(RpcError.NON_ARRAY_ARGUMENTS.failure());
     }
@@ -223,10 +217,7 @@ final class JsonRpcProcessor {
       }
     }
     try {
-      RpcRequest request = new RpcRequest(method.name(), new RpcParams(arguments));
-      return group.isPresent()
-          ? method.responseAsync(request, group.get())
-          : method.responseAsync(request);
+      return method.responseAsync(new RpcRequest(method.name(), new RpcParams(arguments)));
     } catch (RuntimeException e) {
       return completedFuture(internalError(method.name().wireName(), e));
     }

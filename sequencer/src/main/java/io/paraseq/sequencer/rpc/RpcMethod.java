@@ -40,15 +40,6 @@ interface RpcMethod {
   }
 
   /**
-   * As {@link #responseAsync(RpcRequest)}, for a call of a batch: a method that submits to ingress
-   * adds its submission to {@code group}, which the dispatcher hands over once every call of the
-   * batch has started. By default the same as {@link #responseAsync(RpcRequest)}.
-   */
-  default CompletableFuture<RpcResult> responseAsync(RpcRequest request, SubmissionGroup group) {
-    return responseAsync(request);
-  }
-
-  /**
    * The positional arguments a method takes: {@code required} first, then up to {@code optional}
    * more.
    *

@@ -410,52 +410,6 @@ class IngressServiceTest {
     }
   }
 
-  @Test
-  void aGroupIsVerifiedInAFewTasksAndAnsweredLikeSingleSubmissions() throws Exception {
-    try (IngressService ingress = started(funded(30), PoolLimits.DEFAULTS, 1000, 512)) {
-      CountDownLatch release = hold(ingress);
-      List<TransactionIngress.RawSubmission> group = new ArrayList<>();
-      List<IngressResult> expected = new ArrayList<>();
-      for (int s = 1; s <= 30; s++) {
-        Bytes raw = transfer(s, 0, 1_000_000_000L);
-        group.add(new TransactionIngress.RawSubmission(raw, new CompletableFuture<>()));
-        expected.add(new IngressResult.Accepted(hash(raw)));
-      }
-      Bytes big = Bytes.of(new byte[128 * 1024 + 1]);
-      group.add(new TransactionIngress.RawSubmission(big, new CompletableFuture<>()));
-      expected.add(new IngressResult.Oversized(128 * 1024 + 1, 128 * 1024));
-      group.add(
-          new TransactionIngress.RawSubmission(Bytes.fromHex("0x03c0"), new CompletableFuture<>()));
-
-      ingress.submitAll(group);
-      // Every valid one reaches the writer's queue, none is answered before its commit ...
-      awaitQueued(30);
-      assertThat(group.subList(0, 30)).noneMatch(s -> s.result().isDone());
-      assertThat(store.count()).isZero();
-      release.countDown();
-
-      // ... then all are committed together and answered in place, the others refused.
-      for (int i = 0; i < expected.size(); i++) {
-        assertThat(group.get(i).result().get(10, TimeUnit.SECONDS)).isEqualTo(expected.get(i));
-      }
-      assertThat(group.getLast().result().get(10, TimeUnit.SECONDS))
-          .isInstanceOf(IngressResult.Invalid.class);
-      assertThat(store.count()).isEqualTo(30);
-      assertThat(registry.get("paraseq.ingress.batch.size").summary().max()).isEqualTo(30);
-    }
-  }
-
-  @Test
-  void aGroupIsSplitIntoOneTaskPerWorkerButNoneSmallerThanTheMinimum() {
-    assertThat(IngressService.chunks(0, 2)).isZero();
-    assertThat(IngressService.chunks(1, 2)).isEqualTo(1);
-    assertThat(IngressService.chunks(IngressService.MIN_CHUNK * 2 - 1, 2)).isEqualTo(1);
-    assertThat(IngressService.chunks(IngressService.MIN_CHUNK * 2, 2)).isEqualTo(2);
-    assertThat(IngressService.chunks(100, 2)).isEqualTo(2);
-    assertThat(IngressService.chunks(100, 8)).isEqualTo(8);
-    assertThat(IngressService.chunks(100, 64)).isEqualTo(100 / IngressService.MIN_CHUNK);
-  }
-
   private double evicted(String reason) {
     return registry.get("paraseq.pool.evicted").tag("reason", reason).counter().count();
   }

@@ -32,7 +32,6 @@ class JsonRpcBatchTest {
   /** Ingress that records every submission and hands it to {@code onSubmit}. */
   private static final class ScriptedIngress implements TransactionIngress {
     final List<Submission> submitted = new CopyOnWriteArrayList<>();
-    final List<Integer> groups = new CopyOnWriteArrayList<>();
     private final BiConsumer<ScriptedIngress, Submission> onSubmit;
 
     ScriptedIngress(BiConsumer<ScriptedIngress, Submission> onSubmit) {
@@ -45,12 +44,6 @@ class JsonRpcBatchTest {
       submitted.add(s);
       onSubmit.accept(this, s);
       return s.result();
-    }
-
-    @Override
-    public void submitAll(List<RawSubmission> group) {
-      groups.add(group.size());
-      TransactionIngress.super.submitAll(group);
     }
   }
 
@@ -128,54 +121,6 @@ class JsonRpcBatchTest {
     assertThat(ingress.submitted).extracting(Submission::raw).hasSize(count);
     assertThat(ingress.submitted.get(0).raw()).isEqualTo(Bytes.fromHex(raw(0)));
     assertThat(timerCount("success")).isEqualTo(count);
-  }
-
-  @Test
-  void theSubmissionsOfABatchAreHandedToIngressAsOneGroupAfterEveryCallStarted() {
-    ScriptedIngress ingress = new ScriptedIngress((in, s) -> s.accept());
-    JsonRpcProcessor processor = processor(ingress, Duration.ofSeconds(30));
-    JsonNode reply =
-        post(
-            processor,
-            "["
-                + send(0, 0)
-                + ",{\"jsonrpc\":\"2.0\",\"id\":\"c\",\"method\":\"eth_chainId\"},"
-                + send(1, 1)
-                + ","
-                + send(2, 2)
-                + "]");
-    assertThat(ingress.groups).containsExactly(3);
-    assertThat(ingress.submitted)
-        .extracting(Submission::raw)
-        .containsExactly(Bytes.fromHex(raw(0)), Bytes.fromHex(raw(1)), Bytes.fromHex(raw(2)));
-    assertThat(reply.get(0).path("result").asString()).isEqualTo(hashOf(0));
-    assertThat(reply.get(1).path("result").asString()).isEqualTo("0xc7b");
-    assertThat(reply.get(3).path("result").asString()).isEqualTo(hashOf(2));
-
-    // A single call is submitted on its own, not as a group.
-    post(processor, send(9, 9));
-    assertThat(ingress.groups).containsExactly(3);
-    assertThat(ingress.submitted).hasSize(4);
-  }
-
-  @Test
-  void anIngressFaultWhileHandingOverTheGroupIsAnInternalErrorForItsCalls() {
-    TransactionIngress failing =
-        new TransactionIngress() {
-          @Override
-          public CompletableFuture<IngressResult> submit(Bytes raw) {
-            throw new IllegalStateException("not used");
-          }
-
-          @Override
-          public void submitAll(List<RawSubmission> group) {
-            throw new IllegalStateException("ingress broke");
-          }
-        };
-    JsonNode reply = post(processor(failing, Duration.ofSeconds(30)), batchOfSends(2));
-    assertThat(reply.get(0).at("/error/code").asInt()).isEqualTo(-32603);
-    assertThat(reply.get(1).at("/error/code").asInt()).isEqualTo(-32603);
-    assertThat(reply.toString()).doesNotContain("ingress broke");
   }
 
   @Test
