@@ -1,7 +1,9 @@
 package io.paraseq.batcher.post;
 
 import io.paraseq.batcher.build.BuiltBatch;
+import io.paraseq.batcher.support.AddressRegistryRows;
 import io.paraseq.batcher.support.SqlTransactions;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
@@ -21,9 +23,10 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * The batches ({@code batches}, {@code batch_events}, migration V6). Each method is one database
- * transaction; a status change and its history row commit together. {@link SQLException}s become
- * {@link BatchStoreException}. Thread-safe (no state but the data source).
+ * The batches ({@code batches}, {@code batch_events}, migration V6) and the address registry they
+ * built ({@code address_registry}, V10). Each method is one database transaction; a status change
+ * and its history row commit together, and so do a batch and its registry appends. {@link
+ * SQLException}s become {@link BatchStoreException}. Thread-safe (no state but the data source).
  */
 public final class BatchStore {
 
@@ -39,11 +42,15 @@ public final class BatchStore {
     this.dataSource = dataSource;
   }
 
-  /** Stores {@code batch} as built, with its history row. */
-  void insert(BuiltBatch batch, Instant now) {
+  /**
+   * Stores {@code batch} as built, with its history row and its registry appends (at indexes from
+   * {@code registrySize} on, the size of the registry it was encoded against).
+   */
+  void insert(BuiltBatch batch, int registrySize, Instant now) {
     BatchHeader h = batch.header();
     inTransaction(
         c -> {
+          AddressRegistryRows.append(c, registrySize, batch.registryAppends());
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO batches (seq, first_block, last_block, prev_state_root,"
@@ -69,6 +76,11 @@ public final class BatchStore {
           event(c, h.seq(), "built", null, batch.reason(), now);
           return null;
         });
+  }
+
+  /** The address registry after the last stored batch. */
+  public AddressRegistry loadRegistry() {
+    return inTransaction(AddressRegistryRows::load);
   }
 
   /** Batch {@code seq}. */
