@@ -13,6 +13,7 @@ import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.generated.Rollup;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchEncoder;
 import io.paraseq.protocol.batch.Codec;
@@ -232,7 +233,7 @@ class VerifierTamperIT {
   }
 
   private static Bytes encode(List<SealedBlock> blocks) {
-    EncodedBatch encoded = new BatchEncoding(CHAIN).encode(blocks);
+    EncodedBatch encoded = new BatchEncoding(CHAIN).encode(blocks, AddressRegistry.empty());
     return encoded.data();
   }
 
