@@ -4,9 +4,13 @@ import io.paraseq.batcher.build.BuiltBatch;
 import io.paraseq.batcher.support.AddressRegistryRows;
 import io.paraseq.batcher.support.SqlTransactions;
 import io.paraseq.protocol.batch.AddressRegistry;
+import io.paraseq.protocol.batch.BatchDecodeResult;
+import io.paraseq.protocol.batch.BatchDecoder;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
+import io.paraseq.protocol.batch.DecodedBatch;
+import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.sql.Connection;
@@ -81,6 +85,42 @@ public final class BatchStore {
   /** The address registry after the last stored batch. */
   public AddressRegistry loadRegistry() {
     return inTransaction(AddressRegistryRows::load);
+  }
+
+  /**
+   * The address registry after the last stored batch; when its table is empty although batches are
+   * stored (batches built before migration V10), rebuilt from their data in seq order and stored,
+   * in one transaction.
+   *
+   * @param chainId the chain the batches are for (to decode them)
+   * @throws BatchStoreException if a stored batch does not decode (a bug, or rows changed outside
+   *     Paraseq)
+   */
+  AddressRegistry loadOrRebuildRegistry(ChainId chainId) {
+    return inTransaction(
+        c -> {
+          AddressRegistry registry = AddressRegistryRows.load(c);
+          if (registry.size() > 0) {
+            return registry;
+          }
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT seq, data FROM batches ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long seq = rs.getLong(1);
+              DecodedBatch batch =
+                  switch (BatchDecoder.decode(Bytes.of(rs.getBytes(2)), chainId, registry)) {
+                    case BatchDecodeResult.Decoded<DecodedBatch>(DecodedBatch value) -> value;
+                    case BatchDecodeResult.Rejected<DecodedBatch>(var failure) ->
+                        throw new BatchStoreException(
+                            "stored batch " + seq + " does not decode: " + failure.message(), null);
+                  };
+              registry.append(batch.registryAppends());
+            }
+          }
+          AddressRegistryRows.append(c, 0, registry.entriesFrom(0));
+          return registry;
+        });
   }
 
   /** Batch {@code seq}. */

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * the last stored batch, loaded at construction; a batch's registry appends are stored in the same
  * transaction as its row, then appended in memory. Stored batches are never re-encoded (a re-post
  * sends the stored bytes), so the registry follows the order the batches take on L1. After a failed
- * store the registry is read again before the next build (the commit may have happened).
+ * store the registry is read again before the next build (the commit may have happened). Batches
+ * stored before the registry existed (migration V10) rebuild it from their data at construction.
  *
  * <p>The next batch's seq, previous root and first block come from the last stored batch (or, with
  * none, from the contract: seq 0, the genesis root, block 1), so a batch with another seq than the
@@ -120,7 +121,7 @@ public final class Batcher implements AutoCloseable {
     this.submitter = new BatchSubmitter(manager, rollup.address());
     this.reconciler = new Reconciler(store, rollup, blocks, submitter, manager);
     this.follower = new StatusFollower(store, manager, submitter, metrics, clock);
-    this.registry = store.loadRegistry();
+    this.registry = store.loadOrRebuildRegistry(encoding.chainId());
     progress.update(store.confirmedThrough(), store.finalizedThrough());
   }
 

@@ -57,7 +57,9 @@ class BatcherIT {
     anvil.setAutomine(true);
     try (Connection c = db.connect()) {
       c.createStatement()
-          .execute("TRUNCATE batch_events, batches, l1_tx_events, l1_tx_attempts, l1_transactions");
+          .execute(
+              "TRUNCATE batch_events, batches, l1_tx_events, l1_tx_attempts, l1_transactions,"
+                  + " address_registry");
     }
     chain = new MemoryBlocks(11);
     rollup = deploy(MemoryBlocks.root(0));
@@ -163,6 +165,45 @@ class BatcherIT {
     assertThat(rig.rollup.state().nextSeq()).isEqualTo(2);
     assertThat(rig.manager.find(StoredBatch.intentId(0)).orElseThrow().attempts()).hasSize(1);
     assertThat(rig.progress.confirmedThrough()).isEqualTo(8);
+  }
+
+  @Test
+  void aRestartWithBatchesButNoRegistryRowsRebuildsTheRegistryFromTheStoredBatches()
+      throws SQLException {
+    for (int i = 0; i < 12; i++) {
+      chain.seal(T0 + i / 4, 1 + i % 3, 0);
+    }
+    clock.advance(Duration.ofSeconds(30));
+    rig.tick(1);
+    assertThat(rig.store.open()).hasSizeGreaterThan(1);
+    var built = rig.store.loadRegistry().entriesFrom(0);
+    assertThat(built).isNotEmpty();
+    rig.close();
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("DELETE FROM address_registry"); // as before migration V10
+    }
+
+    rig = rig();
+    assertThat(rig.store.loadRegistry().entriesFrom(0)).isEqualTo(built);
+    for (int i = 0; i < 4; i++) {
+      chain.seal(T0 + 40 + i, 2, 0);
+    }
+    clock.advance(Duration.ofSeconds(60));
+    rig.tick(2);
+    anvil.mine(3);
+    rig.tick(2);
+    assertThat(rig.batcher.halted()).isEmpty();
+    AddressRegistry fromL1 = AddressRegistry.empty();
+    for (L1Batches.Appended event : L1Batches.appended(anvil.web3j(), rollup)) {
+      DecodedBatch decoded =
+          BatchDecoder.decode(
+                  L1Batches.posted(anvil.web3j(), event.txHash()).data(),
+                  MemoryBlocks.CHAIN,
+                  fromL1)
+              .orElseThrow();
+      fromL1.append(decoded.registryAppends());
+    }
+    assertThat(rig.store.loadRegistry().entriesFrom(0)).isEqualTo(fromL1.entriesFrom(0));
   }
 
   @Test
