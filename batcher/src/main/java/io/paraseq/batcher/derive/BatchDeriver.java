@@ -22,7 +22,7 @@ import java.util.Optional;
  * header's hash is the event's batch hash, the data decodes strictly ({@link BatchDecoder}, with
  * this chain's id and the address registry of the batches before it) to exactly the header's block
  * range and deposit cursor, the deposit cursor stays 0 (deposits do not exist yet), and every
- * sender a v1 batch claims is the signer. Stateless and thread-safe; all L1 reading is the
+ * sender a v1 or v2 batch claims is the signer. Stateless and thread-safe; all L1 reading is the
  * caller's.
  */
 public final class BatchDeriver {

@@ -231,17 +231,18 @@ class VerifierNodeIT {
     }
     assertThat(verified).isGreaterThanOrEqualTo(2);
     assertThat(referencingBatches).as("batches with registry references").isPositive();
-    JdbcTemplate verifierSchema = new JdbcTemplate(verifierDb.dataSource());
-    assertThat(registryRows(verifierSchema)).isEqualTo(registry.entriesFrom(0));
-    List<Address> sequencerRegistry = registryRows(jdbc);
+    assertThat(registryRows(verifier.jdbc(), "address_registry"))
+        .as("the verifier's registry")
+        .isEqualTo(registry.entriesFrom(0));
+    List<Address> sequencerRegistry = registryRows(jdbc, "address_registry");
     assertThat(sequencerRegistry.subList(0, Math.min(sequencerRegistry.size(), registry.size())))
         .as("the sequencer's registry starts with the verifier's (it may have built more)")
         .isEqualTo(registry.entriesFrom(0));
   }
 
-  private static List<Address> registryRows(JdbcTemplate schema) {
-    return schema.query(
-        "SELECT address FROM address_registry ORDER BY idx",
+  private static List<Address> registryRows(JdbcTemplate db, String table) {
+    return db.query(
+        "SELECT address FROM " + table + " ORDER BY idx",
         (rs, i) -> Address.of(Bytes.of(rs.getBytes(1))));
   }
 
