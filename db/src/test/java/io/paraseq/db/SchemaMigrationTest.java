@@ -129,6 +129,8 @@ class SchemaMigrationTest {
     assertThat(indexes)
         .containsExactlyInAnyOrder(
             "accounts_pkey",
+            "address_registry_address_key", // V10: an address is registered once
+            "address_registry_pkey",
             "batch_events_pkey",
             "batch_events_seq",
             "batches_first_block_key",
@@ -154,6 +156,33 @@ class SchemaMigrationTest {
             "transactions_block_number_tx_index_key",
             "transactions_pkey",
             "verifier_cursor_pkey");
+  }
+
+  /** The address registry (V10) holds each address once, at one index. */
+  @Test
+  void theAddressRegistryHoldsEachAddressOnce() throws SQLException {
+    try (Connection c = db.connect()) {
+      registerAddress(c, 0, bytes(20, 1));
+      registerAddress(c, 1, bytes(20, 2));
+      assertThatThrownBy(() -> registerAddress(c, 2, bytes(20, 1)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("address_registry_address_key");
+      assertThatThrownBy(() -> registerAddress(c, 1, bytes(20, 3)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("address_registry_pkey");
+      assertThatThrownBy(() -> registerAddress(c, 3, bytes(19, 3)))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("address20");
+    }
+  }
+
+  private static void registerAddress(Connection c, long idx, byte[] address) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO address_registry (idx, address) VALUES (?, ?)")) {
+      ps.setLong(1, idx);
+      ps.setBytes(2, address);
+      ps.executeUpdate();
+    }
   }
 
   /** The L1 transaction manager (V5) can never hold two payloads for one sender and nonce. */

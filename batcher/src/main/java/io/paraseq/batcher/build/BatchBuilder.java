@@ -1,5 +1,6 @@
 package io.paraseq.batcher.build;
 
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.types.Hash;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxBytes} becomes a batch of its own, with a warning: the batch format cannot split a
  * block, and one 30M-gas block of large-calldata transactions can exceed 120 kB; the L1 transaction
  * still carries it (calldata is limited by L1 gas, not by this setting). Never builds an empty
- * batch. Stateless between calls; used by the batcher's thread.
+ * batch. Encodes against the caller's address registry (the one after the last built batch) and
+ * never changes it: the caller appends {@link BuiltBatch#registryAppends()} once the batch is
+ * stored. Stateless between calls; used by the batcher's thread.
  */
 public final class BatchBuilder {
 
@@ -61,9 +64,11 @@ public final class BatchBuilder {
    * The batch {@code seq} starting at block {@code firstBlock} on top of {@code prevStateRoot}, if
    * a close rule fires at {@code now}; empty while the rules wait or no block is pending.
    *
+   * @param registry the address registry after batch {@code seq - 1} (read only)
    * @throws IllegalStateException if the port returns blocks that are not {@code firstBlock, …}
    */
-  public Optional<BuiltBatch> next(long seq, Hash prevStateRoot, long firstBlock, Instant now) {
+  public Optional<BuiltBatch> next(
+      long seq, Hash prevStateRoot, long firstBlock, Instant now, AddressRegistry registry) {
     long head = blocks.head();
     if (head < firstBlock) {
       return Optional.empty();
@@ -72,7 +77,7 @@ public final class BatchBuilder {
     List<SealedBlock> read = blocks.range(firstBlock, to, (long) maxBytes * READ_BUDGET_FACTOR);
     requireContiguous(read, firstBlock);
     boolean truncated = read.getLast().number() < to;
-    PendingBlocks pending = new PendingBlocks(read, truncated, now, encoding);
+    PendingBlocks pending = new PendingBlocks(read, truncated, now, encoding, registry);
     Optional<String> reason =
         rules.stream().map(rule -> rule.closes(pending)).flatMap(Optional::stream).findFirst();
     if (reason.isEmpty()) {
@@ -91,7 +96,12 @@ public final class BatchBuilder {
     BatchHeader header =
         BatchHeader.of(seq, prevStateRoot, newRoot, fitted.blocks(), fitted.data());
     return Optional.of(
-        new BuiltBatch(header, fitted.data(), fitted.transactionCount(), reason.get()));
+        new BuiltBatch(
+            header,
+            fitted.data(),
+            fitted.transactionCount(),
+            reason.get(),
+            fitted.registryAppends()));
   }
 
   /** The longest prefix of the pending blocks whose encoding fits (at least one block). */
@@ -107,7 +117,7 @@ public final class BatchBuilder {
     int over = read.size(); // the shortest prefix known not to fit
     while (over - fits > 1) {
       int mid = (fits + over) >>> 1;
-      EncodedBatch candidate = encoding.encode(read.subList(0, mid));
+      EncodedBatch candidate = encoding.encode(read.subList(0, mid), pending.registry());
       tried.put(mid, candidate);
       if (candidate.data().length() <= maxBytes) {
         fits = mid;

@@ -1,7 +1,10 @@
 package io.paraseq.batcher.build;
 
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchEncoder;
+import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
+import io.paraseq.protocol.batch.EncodedBatchData;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
 import java.util.ArrayList;
@@ -9,9 +12,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the batcher encodes blocks: format v1 (columnar) compressed with Zstandard at level 19, the
- * measured choice (docs/benchmarks.md, "Batch compression"; codec byte {@code 0x02}). Stateless and
- * thread-safe.
+ * How the batcher encodes blocks: format v2 (columnar, addresses of earlier batches referenced
+ * through the address registry) compressed with Zstandard at level 19, the measured choice
+ * (docs/benchmarks.md, "Batch compression"; version byte {@code 0x02}, codec byte {@code 0x02}). v1
+ * remains available (it also feeds the registry). Stateless and thread-safe; the registry is the
+ * caller's and is only read.
  */
 public final class BatchEncoding {
 
@@ -21,11 +26,33 @@ public final class BatchEncoding {
   /** The Zstandard level. */
   public static final int LEVEL = 19;
 
-  private final ChainId chainId;
+  /** The format of every batch the batcher builds unless told otherwise. */
+  public static final BatchVersion DEFAULT_VERSION = BatchVersion.V2;
 
-  /** Encodes transactions signed for the L2 chain {@code chainId} (implied by v1). */
+  private final ChainId chainId;
+  private final BatchVersion version;
+
+  /** Encodes transactions signed for the L2 chain {@code chainId} in the default format (v2). */
   public BatchEncoding(ChainId chainId) {
+    this(chainId, DEFAULT_VERSION);
+  }
+
+  /**
+   * Encodes transactions signed for the L2 chain {@code chainId} in {@code version}.
+   *
+   * @throws IllegalArgumentException for v0 (the batcher always knows the senders)
+   */
+  public BatchEncoding(ChainId chainId, BatchVersion version) {
     this.chainId = Objects.requireNonNull(chainId, "chainId");
+    this.version = Objects.requireNonNull(version, "version");
+    if (version == BatchVersion.V0) {
+      throw new IllegalArgumentException("the batcher builds v1 or v2 batches, not v0");
+    }
+  }
+
+  /** The format. */
+  public BatchVersion version() {
+    return version;
   }
 
   /** The L2 chain id. */
@@ -34,11 +61,12 @@ public final class BatchEncoding {
   }
 
   /**
-   * The posted data of {@code blocks}: {@code 0x01 ‖ 0x02 ‖ zstd(v1 payload)}.
+   * The posted data of {@code blocks} against {@code registry} (the registry after the last built
+   * batch): {@code version ‖ 0x02 ‖ zstd(payload)}, and the addresses the batch appends.
    *
    * @throws IllegalArgumentException if the blocks break a batch rule (a bug of the node)
    */
-  public EncodedBatch encode(List<SealedBlock> blocks) {
+  public EncodedBatch encode(List<SealedBlock> blocks, AddressRegistry registry) {
     List<Address> senders = new ArrayList<>();
     int txs = 0;
     for (SealedBlock block : blocks) {
@@ -46,7 +74,8 @@ public final class BatchEncoding {
       txs += block.transactions().size();
     }
     var batchBlocks = blocks.stream().map(SealedBlock::toBatchBlock).toList();
-    return new EncodedBatch(
-        batchBlocks, BatchEncoder.encodeV1(batchBlocks, senders, chainId, CODEC, LEVEL), txs);
+    EncodedBatchData data =
+        BatchEncoder.encode(version, batchBlocks, senders, chainId, registry, CODEC, LEVEL);
+    return new EncodedBatch(batchBlocks, data.data(), txs, data.registryAppends());
   }
 }

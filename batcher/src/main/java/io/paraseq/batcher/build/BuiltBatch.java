@@ -1,7 +1,9 @@
 package io.paraseq.batcher.build;
 
 import io.paraseq.protocol.batch.BatchHeader;
+import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,14 +13,22 @@ import java.util.Objects;
  * @param data the posted data
  * @param transactionCount user transactions in the batch
  * @param reason the close rule that fired
+ * @param registryAppends the addresses the batch appends to the address registry; stored with the
+ *     batch, in the same transaction
  */
-public record BuiltBatch(BatchHeader header, Bytes data, int transactionCount, String reason) {
+public record BuiltBatch(
+    BatchHeader header,
+    Bytes data,
+    int transactionCount,
+    String reason,
+    List<Address> registryAppends) {
 
-  /** Checks the fields. */
+  /** Checks the fields and copies the list. */
   public BuiltBatch {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(reason, "reason");
+    registryAppends = List.copyOf(registryAppends);
   }
 
   /** Blocks in the batch. */

@@ -1,5 +1,6 @@
 package io.paraseq.batcher.build;
 
+import io.paraseq.protocol.batch.AddressRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * The blocks that would make up the next batch if it were closed now, for the {@link CloseRule}s:
  * every sealed block after the last batch, up to the block limit and the read budget. Encoding them
  * is costly (Zstandard level 19), so {@link #encoded()} is computed once, when a rule first asks.
- * Used by one thread.
+ * Encoded against the address registry after the last built batch, which it reads and never
+ * changes. Used by one thread.
  */
 public final class PendingBlocks {
 
@@ -16,6 +18,7 @@ public final class PendingBlocks {
   private final boolean truncated;
   private final Instant now;
   private final BatchEncoding encoding;
+  private final AddressRegistry registry;
   private EncodedBatch encoded;
 
   /**
@@ -24,8 +27,14 @@ public final class PendingBlocks {
    *     budget of raw bytes stopped the read)
    * @param now the time the rules judge at
    * @param encoding how to encode them
+   * @param registry the address registry after the last built batch
    */
-  PendingBlocks(List<SealedBlock> blocks, boolean truncated, Instant now, BatchEncoding encoding) {
+  PendingBlocks(
+      List<SealedBlock> blocks,
+      boolean truncated,
+      Instant now,
+      BatchEncoding encoding,
+      AddressRegistry registry) {
     if (blocks.isEmpty()) {
       throw new IllegalArgumentException("no pending blocks");
     }
@@ -33,6 +42,12 @@ public final class PendingBlocks {
     this.truncated = truncated;
     this.now = Objects.requireNonNull(now, "now");
     this.encoding = Objects.requireNonNull(encoding, "encoding");
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** The address registry the blocks are encoded against. */
+  AddressRegistry registry() {
+    return registry;
   }
 
   /** The pending blocks, oldest first. */
@@ -62,7 +77,7 @@ public final class PendingBlocks {
   /** All pending blocks encoded (computed on the first call). */
   public EncodedBatch encoded() {
     if (encoded == null) {
-      encoded = encoding.encode(blocks);
+      encoded = encoding.encode(blocks, registry);
     }
     return encoded;
   }

@@ -1,6 +1,7 @@
 package io.paraseq.batcher.derive;
 
 import io.paraseq.batcher.l1.L1TransactionData;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchDecodeResult;
 import io.paraseq.protocol.batch.BatchDecoder;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * blocks, checking every link between them: the transaction is a direct {@code appendBatch} call to
  * the Rollup whose arguments are the event's, keccak256 of its data is the event's data hash, the
  * header's hash is the event's batch hash, the data decodes strictly ({@link BatchDecoder}, with
- * this chain's id) to exactly the header's block range and deposit cursor, the deposit cursor stays
- * 0 (deposits do not exist yet), and every sender a v1 batch claims is the signer. Stateless and
- * thread-safe; all L1 reading is the caller's.
+ * this chain's id and the address registry of the batches before it) to exactly the header's block
+ * range and deposit cursor, the deposit cursor stays 0 (deposits do not exist yet), and every
+ * sender a v1 or v2 batch claims is the signer. Stateless and thread-safe; all L1 reading is the
+ * caller's.
  */
 public final class BatchDeriver {
 
@@ -34,8 +36,12 @@ public final class BatchDeriver {
     this.chainId = Objects.requireNonNull(chainId, "chainId");
   }
 
-  /** Derives the batch {@code event} announces from {@code tx}, the transaction that emitted it. */
-  public DeriveResult derive(BatchAppendedEvent event, L1TransactionData tx) {
+  /**
+   * Derives the batch {@code event} announces from {@code tx}, the transaction that emitted it,
+   * decoding against {@code registry} (the address registry after the batch before it; read only).
+   */
+  public DeriveResult derive(
+      BatchAppendedEvent event, L1TransactionData tx, AddressRegistry registry) {
     long seq = event.seq();
     if (!tx.to().equals(Optional.of(rollup))) {
       return rejected(
@@ -63,7 +69,7 @@ public final class BatchDeriver {
           "keccak(data)=" + dataHash + " event=" + event.dataHash());
     }
     DecodedBatch batch;
-    switch (BatchDecoder.decode(input.data(), chainId)) {
+    switch (BatchDecoder.decode(input.data(), chainId, registry)) {
       case BatchDecodeResult.Decoded<DecodedBatch>(DecodedBatch value) -> batch = value;
       case BatchDecodeResult.Rejected<DecodedBatch>(var failure) -> {
         return new DeriveResult.Rejected(

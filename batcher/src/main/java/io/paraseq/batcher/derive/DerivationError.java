@@ -25,7 +25,7 @@ public enum DerivationError {
   UNDECODABLE_DATA("undecodable batch data"),
   /** The data's blocks are not the header's block range or deposit cursor. */
   BLOCK_RANGE_MISMATCH("blocks of the data differ from the header's range"),
-  /** A sender a v1 batch claims is not the transaction's signer. */
+  /** A sender a v1 or v2 batch claims is not the transaction's signer. */
   SENDER_MISMATCH("claimed sender is not the signer"),
   /** The deposit cursor moves; deposits are not implemented yet. */
   DEPOSITS_UNSUPPORTED("deposits are not supported yet"),

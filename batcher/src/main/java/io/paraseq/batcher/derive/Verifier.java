@@ -5,6 +5,8 @@ import io.paraseq.batcher.l1.L1Client;
 import io.paraseq.batcher.l1.L1Log;
 import io.paraseq.batcher.l1.L1TransactionData;
 import io.paraseq.batcher.support.PollingLoop;
+import io.paraseq.protocol.batch.AddressRegistry;
+import io.paraseq.protocol.types.Address;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * ({@link MismatchLocator}; diagnostic only), else the batch's last block, and the line gives the
  * batch's range. The verifier's chain keeps serving reads at the last block it imported.
  *
+ * <p><b>Address registry.</b> Each batch is decoded against the address registry of the batches
+ * verified before it (loaded at construction); its registry appends are stored in the same
+ * transaction as the cursor after it, then appended in memory, so a restart resumes with the
+ * registry that matches the cursor. A rejected batch appends nothing.
+ *
  * <p><b>Faults.</b> An L1 or database failure is logged and the next round tries again from the
  * cursor; nothing is skipped.
  *
@@ -48,6 +55,7 @@ public final class Verifier implements AutoCloseable {
   private final VerifierMetrics metrics;
   private final String referenceName;
 
+  private final AddressRegistry registry;
   private volatile VerifierCursor cursor;
   private volatile Optional<DerivationFailure> mismatch = Optional.empty();
   private ScheduledExecutorService loop;
@@ -82,6 +90,7 @@ public final class Verifier implements AutoCloseable {
     this.referenceName = reference.map(ReferenceChain::name).orElse("none");
     this.metrics = new VerifierMetrics(registry);
     this.cursor = initialCursor();
+    this.registry = store.loadRegistry();
     metrics.position(cursor.lastBlock());
   }
 
@@ -204,7 +213,7 @@ public final class Verifier implements AutoCloseable {
                             + event.seq()
                             + " not found although its log is confirmed"));
     DerivedBatch batch;
-    switch (deriver.derive(event, tx)) {
+    switch (deriver.derive(event, tx, registry)) {
       case DeriveResult.Derived(DerivedBatch derived) -> batch = derived;
       case DeriveResult.Rejected(DerivationFailure failure) -> {
         return Optional.of(failure);
@@ -215,8 +224,11 @@ public final class Verifier implements AutoCloseable {
     if (failure.isPresent()) {
       return failure;
     }
-    cursor = cursor.after(batch);
-    store.save(config.rollup(), cursor);
+    VerifierCursor next = cursor.after(batch);
+    List<Address> appends = batch.batch().registryAppends();
+    store.save(config.rollup(), next, registry.size(), appends);
+    cursor = next;
+    registry.append(appends);
     metrics.verified(batch);
     log.info(
         "batch verified seq={} blocks={}..{} txs={} state_root={} l1_block={} ms={}",

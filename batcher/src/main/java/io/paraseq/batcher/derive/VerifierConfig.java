@@ -10,7 +10,7 @@ import java.util.Objects;
  * paraseq.l1.rollup-address}; sequencer/README.md lists them).
  *
  * @param rollup the Rollup contract whose batches are followed
- * @param chainId the L2 chain id (v1 batches imply it for every transaction)
+ * @param chainId the L2 chain id (v1 and v2 batches imply it for every transaction)
  * @param startL1Block the first L1 block to read logs from on an empty schema (the Rollup's
  *     deployment block or earlier)
  * @param confirmationDepth an L1 block is read once it is this deep ({@code head − block + 1 ≥

@@ -1,19 +1,23 @@
 package io.paraseq.batcher.derive;
 
+import io.paraseq.batcher.support.AddressRegistryRows;
 import io.paraseq.batcher.support.SqlTransactions;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The verifier's cursor ({@code verifier_cursor}, migration V9): one row, read at start and written
- * after every verified batch and every fully read L1 range. Thread-safe (no state but the data
- * source).
+ * after every verified batch and every fully read L1 range; and the address registry the verified
+ * batches built ({@code address_registry}, V10), whose appends commit with the cursor of the batch
+ * that made them. Thread-safe (no state but the data source).
  */
 public final class VerifierCursorStore {
 
@@ -61,11 +65,28 @@ public final class VerifierCursorStore {
         VerifierCursorStore::failed);
   }
 
+  /** The address registry after the last verified batch. */
+  public AddressRegistry loadRegistry() {
+    return SqlTransactions.inTransaction(
+        dataSource, AddressRegistryRows::load, VerifierCursorStore::failed);
+  }
+
   /** Stores {@code cursor} for {@code rollup}, replacing the row. */
   public void save(Address rollup, VerifierCursor cursor) {
+    save(rollup, cursor, 0, List.of());
+  }
+
+  /**
+   * Stores {@code cursor} for {@code rollup} and appends {@code registryAppends} to the address
+   * registry at indexes from {@code registrySize} on, in one transaction: the cursor after an
+   * accepted batch and the addresses that batch registers.
+   */
+  public void save(
+      Address rollup, VerifierCursor cursor, int registrySize, List<Address> registryAppends) {
     SqlTransactions.inTransaction(
         dataSource,
         c -> {
+          AddressRegistryRows.append(c, registrySize, registryAppends);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO verifier_cursor (id, rollup, next_seq, last_block,"

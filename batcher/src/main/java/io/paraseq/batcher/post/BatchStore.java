@@ -1,10 +1,16 @@
 package io.paraseq.batcher.post;
 
 import io.paraseq.batcher.build.BuiltBatch;
+import io.paraseq.batcher.support.AddressRegistryRows;
 import io.paraseq.batcher.support.SqlTransactions;
+import io.paraseq.protocol.batch.AddressRegistry;
+import io.paraseq.protocol.batch.BatchDecodeResult;
+import io.paraseq.protocol.batch.BatchDecoder;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
+import io.paraseq.protocol.batch.DecodedBatch;
+import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import java.sql.Connection;
@@ -21,9 +27,10 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * The batches ({@code batches}, {@code batch_events}, migration V6). Each method is one database
- * transaction; a status change and its history row commit together. {@link SQLException}s become
- * {@link BatchStoreException}. Thread-safe (no state but the data source).
+ * The batches ({@code batches}, {@code batch_events}, migration V6) and the address registry they
+ * built ({@code address_registry}, V10). Each method is one database transaction; a status change
+ * and its history row commit together, and so do a batch and its registry appends. {@link
+ * SQLException}s become {@link BatchStoreException}. Thread-safe (no state but the data source).
  */
 public final class BatchStore {
 
@@ -39,11 +46,15 @@ public final class BatchStore {
     this.dataSource = dataSource;
   }
 
-  /** Stores {@code batch} as built, with its history row. */
-  void insert(BuiltBatch batch, Instant now) {
+  /**
+   * Stores {@code batch} as built, with its history row and its registry appends (at indexes from
+   * {@code registrySize} on, the size of the registry it was encoded against).
+   */
+  void insert(BuiltBatch batch, int registrySize, Instant now) {
     BatchHeader h = batch.header();
     inTransaction(
         c -> {
+          AddressRegistryRows.append(c, registrySize, batch.registryAppends());
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO batches (seq, first_block, last_block, prev_state_root,"
@@ -68,6 +79,47 @@ public final class BatchStore {
           }
           event(c, h.seq(), "built", null, batch.reason(), now);
           return null;
+        });
+  }
+
+  /** The address registry after the last stored batch. */
+  public AddressRegistry loadRegistry() {
+    return inTransaction(AddressRegistryRows::load);
+  }
+
+  /**
+   * The address registry after the last stored batch; when its table is empty although batches are
+   * stored (batches built before migration V10), rebuilt from their data in seq order and stored,
+   * in one transaction.
+   *
+   * @param chainId the chain the batches are for (to decode them)
+   * @throws BatchStoreException if a stored batch does not decode (a bug, or rows changed outside
+   *     Paraseq)
+   */
+  AddressRegistry loadOrRebuildRegistry(ChainId chainId) {
+    return inTransaction(
+        c -> {
+          AddressRegistry registry = AddressRegistryRows.load(c);
+          if (registry.size() > 0) {
+            return registry;
+          }
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT seq, data FROM batches ORDER BY seq");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long seq = rs.getLong(1);
+              DecodedBatch batch =
+                  switch (BatchDecoder.decode(Bytes.of(rs.getBytes(2)), chainId, registry)) {
+                    case BatchDecodeResult.Decoded<DecodedBatch>(DecodedBatch value) -> value;
+                    case BatchDecodeResult.Rejected<DecodedBatch>(var failure) ->
+                        throw new BatchStoreException(
+                            "stored batch " + seq + " does not decode: " + failure.message(), null);
+                  };
+              registry.append(batch.registryAppends());
+            }
+          }
+          AddressRegistryRows.append(c, 0, registry.entriesFrom(0));
+          return registry;
         });
   }
 

@@ -15,6 +15,7 @@ import io.paraseq.batcher.l1.L1UnavailableException;
 import io.paraseq.batcher.l1.RollupView;
 import io.paraseq.batcher.l1.RollupView.RollupState;
 import io.paraseq.batcher.support.PollingLoop;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.types.Hash;
 import java.time.Clock;
 import java.util.List;
@@ -35,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * BatchProgress}; then, while fewer than {@code maxInFlight} batches are unconfirmed, build the
  * next batch ({@link BatchBuilder}), store it and submit it (in that order: a crash in between is
  * repaired by the next start's reconciliation, with the same bytes).
+ *
+ * <p><b>Address registry.</b> Batches are encoded (format v2) against the address registry after
+ * the last stored batch, loaded at construction; a batch's registry appends are stored in the same
+ * transaction as its row, then appended in memory. Stored batches are never re-encoded (a re-post
+ * sends the stored bytes), so the registry follows the order the batches take on L1. After a failed
+ * store the registry is read again before the next build (the commit may have happened). Batches
+ * stored before the registry existed (migration V10) rebuild it from their data at construction.
  *
  * <p>The next batch's seq, previous root and first block come from the last stored batch (or, with
  * none, from the contract: seq 0, the genesis root, block 1), so a batch with another seq than the
@@ -68,6 +76,8 @@ public final class Batcher implements AutoCloseable {
   private final ReentrantLock tickLock = new ReentrantLock();
   private volatile Optional<String> haltReason = Optional.empty();
   private Optional<RollupState> reconciled = Optional.empty();
+  private AddressRegistry registry;
+  private boolean registryStale;
   private boolean failing;
   private ScheduledExecutorService loop;
 
@@ -111,6 +121,7 @@ public final class Batcher implements AutoCloseable {
     this.submitter = new BatchSubmitter(manager, rollup.address());
     this.reconciler = new Reconciler(store, rollup, blocks, submitter, manager);
     this.follower = new StatusFollower(store, manager, submitter, metrics, clock);
+    this.registry = store.loadOrRebuildRegistry(encoding.chainId());
     progress.update(store.confirmedThrough(), store.finalizedThrough());
   }
 
@@ -233,21 +244,34 @@ public final class Batcher implements AutoCloseable {
           last.map(b -> b.header().newStateRoot()).orElse(reconciled.orElseThrow().lastStateRoot());
       long firstBlock =
           last.map(b -> b.header().lastBlock() + 1).orElse(reconciled.orElseThrow().nextBlock());
-      Optional<BuiltBatch> built = builder.next(seq, prevRoot, firstBlock, clock.instant());
+      if (registryStale) {
+        registry = store.loadRegistry();
+        registryStale = false;
+      }
+      Optional<BuiltBatch> built =
+          builder.next(seq, prevRoot, firstBlock, clock.instant(), registry);
       if (built.isEmpty()) {
         return;
       }
       BuiltBatch batch = built.get();
-      store.insert(batch, clock.instant());
+      try {
+        store.insert(batch, registry.size(), clock.instant());
+      } catch (RuntimeException e) {
+        registryStale = true;
+        throw e;
+      }
+      registry.append(batch.registryAppends());
       metrics.entered(BatchStatus.BUILT);
       submitter.submit(store.find(seq).orElseThrow());
       log.info(
-          "batch seq={} built blocks={}..{} txs={} bytes={} reason={}",
+          "batch seq={} built blocks={}..{} txs={} bytes={} new_addresses={} registry={} reason={}",
           seq,
           batch.header().firstBlock(),
           batch.header().lastBlock(),
           batch.transactionCount(),
           batch.data().length(),
+          batch.registryAppends().size(),
+          registry.size(),
           batch.reason());
       open++;
     }

@@ -2,6 +2,7 @@ package io.paraseq.batcher.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchDecoder;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
@@ -21,6 +22,7 @@ class BatchBuilderTest {
 
   final MemoryBlocks chain = new MemoryBlocks(7);
   final BatchEncoding encoding = new BatchEncoding(MemoryBlocks.CHAIN);
+  final AddressRegistry registry = AddressRegistry.empty();
 
   BatchBuilder builder(int maxBytes, int maxBlocks, Duration maxAge) {
     return new BatchBuilder(
@@ -34,9 +36,9 @@ class BatchBuilderTest {
   @Test
   void neverBuildsAnEmptyBatch() {
     BatchBuilder builder = builder(120_000, 100, Duration.ofSeconds(10));
-    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(3600))).isEmpty();
+    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(3600), registry)).isEmpty();
     chain.seal(T0, 3, 0);
-    assertThat(builder.next(0, MemoryBlocks.root(0), 2, NOW.plusSeconds(3600)))
+    assertThat(builder.next(0, MemoryBlocks.root(0), 2, NOW.plusSeconds(3600), registry))
         .as("block 1 is already batched")
         .isEmpty();
   }
@@ -46,7 +48,7 @@ class BatchBuilderTest {
     chain.seal(T0, 5, 0);
     chain.seal(T0 + 1, 5, 0);
     BatchBuilder builder = builder(120_000, 100, Duration.ofSeconds(10));
-    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(9))).isEmpty();
+    assertThat(builder.next(0, MemoryBlocks.root(0), 1, NOW.plusSeconds(9), registry)).isEmpty();
   }
 
   @Test
@@ -87,14 +89,15 @@ class BatchBuilderTest {
     int count = (int) built.batch.blockCount();
     assertThat(count).isBetween(2, 11);
     List<SealedBlock> onePlus = chain.range(1, count + 1, Long.MAX_VALUE);
-    assertThat(encoding.encode(onePlus).data().length())
+    assertThat(encoding.encode(onePlus, registry).data().length())
         .as("one more block would not fit")
         .isGreaterThan(maxBytes);
     assertRoundTrip(built);
 
     // The next batch continues after it, on its root.
     Optional<BuiltBatch> next =
-        builder.next(1, built.batch.header().newStateRoot(), count + 1, NOW.plusSeconds(12));
+        builder.next(
+            1, built.batch.header().newStateRoot(), count + 1, NOW.plusSeconds(12), registry);
     assertThat(next).isPresent();
     assertThat(next.get().header().firstBlock()).isEqualTo(count + 1);
     assertThat(next.get().header().prevStateRoot()).isEqualTo(MemoryBlocks.root(count));
@@ -110,8 +113,38 @@ class BatchBuilderTest {
     assertRoundTrip(built);
   }
 
+  @Test
+  void theNextBatchReferencesTheAddressesOfTheOnesBefore() {
+    for (int i = 0; i < 6; i++) {
+      chain.seal(T0 + i, 4, 0);
+    }
+    BatchBuilder builder = builder(120_000, 3, Duration.ofHours(1));
+    BuiltBatch first = build(builder, NOW.plusSeconds(6)).batch;
+    assertThat(first.registryAppends()).isNotEmpty();
+    registry.append(first.registryAppends());
+
+    BuiltBatch second =
+        builder
+            .next(1, first.header().newStateRoot(), 4, NOW.plusSeconds(6), registry)
+            .orElseThrow();
+    assertThat(second.header().version()).isEqualTo(BatchVersion.V2);
+    assertThat(second.registryAppends()).doesNotContainAnyElementsOf(first.registryAppends());
+    DecodedBatch decoded =
+        BatchDecoder.decode(second.data(), MemoryBlocks.CHAIN, registry).orElseThrow();
+    assertThat(decoded.blocks())
+        .isEqualTo(
+            chain.range(4, 6, Long.MAX_VALUE).stream().map(SealedBlock::toBatchBlock).toList());
+    assertThat(decoded.claimedSenders()).containsAnyElementsOf(first.registryAppends());
+    // the same data against the registry before the first batch does not decode
+    assertThat(BatchDecoder.decode(second.data(), MemoryBlocks.CHAIN).isDecoded()).isFalse();
+    // v1 writes every address out again
+    BatchEncoding v1 = new BatchEncoding(MemoryBlocks.CHAIN, BatchVersion.V1);
+    assertThat(v1.encode(chain.range(4, 6, Long.MAX_VALUE), registry).data().length())
+        .isGreaterThan(second.data().length());
+  }
+
   private BatchBuilt build(BatchBuilder builder, Instant now) {
-    Optional<BuiltBatch> batch = builder.next(0, MemoryBlocks.root(0), 1, now);
+    Optional<BuiltBatch> batch = builder.next(0, MemoryBlocks.root(0), 1, now, registry);
     assertThat(batch).isPresent();
     return new BatchBuilt(batch.get());
   }
@@ -119,7 +152,7 @@ class BatchBuilderTest {
   /** The posted data decodes to exactly the sealed blocks; the header commits to them. */
   private void assertRoundTrip(BatchBuilt built) {
     BuiltBatch batch = built.batch;
-    assertThat(batch.header().version()).isEqualTo(BatchVersion.V1);
+    assertThat(batch.header().version()).isEqualTo(BatchVersion.V2);
     assertThat(batch.header().codec()).isEqualTo(Codec.ZSTD);
     assertThat(batch.header().dataHash()).isEqualTo(Hash.keccak(batch.data()));
     assertThat(batch.header().prevStateRoot())
@@ -127,7 +160,9 @@ class BatchBuilderTest {
     assertThat(batch.header().newStateRoot())
         .isEqualTo(MemoryBlocks.root(batch.header().lastBlock()));
     assertThat(batch.header().depositCursor()).isZero();
-    DecodedBatch decoded = BatchDecoder.decode(batch.data(), MemoryBlocks.CHAIN).orElseThrow();
+    DecodedBatch decoded =
+        BatchDecoder.decode(batch.data(), MemoryBlocks.CHAIN, registry).orElseThrow();
+    assertThat(decoded.registryAppends()).isEqualTo(batch.registryAppends());
     assertThat(decoded.blocks()).hasSize((int) batch.blockCount());
     for (int i = 0; i < decoded.blocks().size(); i++) {
       SealedBlock sealed = chain.block(batch.header().firstBlock() + i);

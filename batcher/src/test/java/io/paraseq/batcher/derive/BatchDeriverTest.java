@@ -6,6 +6,7 @@ import io.paraseq.batcher.build.MemoryBlocks;
 import io.paraseq.batcher.build.SealedBlock;
 import io.paraseq.batcher.l1.L1TransactionData;
 import io.paraseq.batcher.l1.RollupCalls;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchEncoder;
 import io.paraseq.protocol.batch.BatchHeader;
@@ -29,11 +30,33 @@ class BatchDeriverTest {
 
   @Test
   void derivesTheBlocksTheBatcherPosted() {
-    DeriveResult result = deriver.derive(posted.event(5), posted.transaction());
+    DeriveResult result =
+        deriver.derive(posted.event(5), posted.transaction(), AddressRegistry.empty());
     DerivedBatch batch = ((DeriveResult.Derived) result).batch();
     assertThat(batch.header()).isEqualTo(posted.header());
     assertThat(batch.batch().blocks())
         .isEqualTo(posted.blocks().stream().map(SealedBlock::toBatchBlock).toList());
+    assertThat(batch.batch().registryAppends()).isEqualTo(posted.registryAppends()).isNotEmpty();
+  }
+
+  @Test
+  void aBatchThatReferencesTheRegistryDecodesOnlyAgainstTheRegistryOfTheBatchesBefore() {
+    AddressRegistry registry = AddressRegistry.of(posted.registryAppends());
+    PostedBatches.Posted second =
+        PostedBatches.batch(chain, 1, posted.header().newStateRoot(), 2, registry);
+
+    DeriveResult result = deriver.derive(second.event(6), second.transaction(), registry);
+    DerivedBatch batch = ((DeriveResult.Derived) result).batch();
+    assertThat(batch.batch().blocks())
+        .isEqualTo(second.blocks().stream().map(SealedBlock::toBatchBlock).toList());
+    assertThat(batch.batch().registryAppends()).isEqualTo(second.registryAppends());
+    assertThat(batch.batch().registryAppends())
+        .doesNotContainAnyElementsOf(posted.registryAppends());
+
+    DeriveResult cold =
+        deriver.derive(second.event(6), second.transaction(), AddressRegistry.empty());
+    assertThat(((DeriveResult.Rejected) cold).failure().reason())
+        .isEqualTo(DerivationError.UNDECODABLE_DATA);
   }
 
   @Test
@@ -193,7 +216,7 @@ class BatchDeriverTest {
   }
 
   private DerivationFailure failure(BatchAppendedEvent event, L1TransactionData tx) {
-    DeriveResult result = deriver.derive(event, tx);
+    DeriveResult result = deriver.derive(event, tx, AddressRegistry.empty());
     assertThat(result).isInstanceOf(DeriveResult.Rejected.class);
     return ((DeriveResult.Rejected) result).failure();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paraseq.batcher.build.MemoryBlocks;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.batch.DecodedBatch;
@@ -209,7 +210,7 @@ class BatchVerifierTest {
   private static DerivedBatch derived(PostedBatches.Posted posted) {
     DeriveResult result =
         new BatchDeriver(PostedBatches.ROLLUP, MemoryBlocks.CHAIN)
-            .derive(posted.event(7), posted.transaction());
+            .derive(posted.event(7), posted.transaction(), AddressRegistry.empty());
     return ((DeriveResult.Derived) result).batch();
   }
 

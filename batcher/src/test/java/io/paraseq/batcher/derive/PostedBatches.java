@@ -7,6 +7,7 @@ import io.paraseq.batcher.build.SealedBlock;
 import io.paraseq.batcher.l1.L1Log;
 import io.paraseq.batcher.l1.L1TransactionData;
 import io.paraseq.batcher.l1.RollupCalls;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchHeader;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
@@ -28,8 +29,13 @@ final class PostedBatches {
 
   private PostedBatches() {}
 
-  /** A posted batch: its blocks, data, header. */
-  record Posted(List<SealedBlock> blocks, Bytes data, BatchHeader header) {
+  /** A posted batch: its blocks, data, header, and what it appends to the address registry. */
+  record Posted(
+      List<SealedBlock> blocks, Bytes data, BatchHeader header, List<Address> registryAppends) {
+
+    Posted(List<SealedBlock> blocks, Bytes data, BatchHeader header) {
+      this(blocks, data, header, List.of());
+    }
 
     /** The event the contract emits for it, in L1 block {@code l1Block}. */
     BatchAppendedEvent event(long l1Block) {
@@ -78,15 +84,21 @@ final class PostedBatches {
 
   /** Batch {@code seq} of {@code blockCount} blocks of three transfers each, after {@code prev}. */
   static Posted batch(MemoryBlocks chain, long seq, Hash prevRoot, int blockCount) {
+    return batch(chain, seq, prevRoot, blockCount, AddressRegistry.empty());
+  }
+
+  /** {@link #batch(MemoryBlocks, long, Hash, int)} encoded (v2) against {@code registry}. */
+  static Posted batch(
+      MemoryBlocks chain, long seq, Hash prevRoot, int blockCount, AddressRegistry registry) {
     List<SealedBlock> blocks = new ArrayList<>();
     for (int i = 0; i < blockCount; i++) {
       blocks.add(chain.seal(1_700_000_000L + chain.head(), 3, 0));
     }
-    EncodedBatch encoded = new BatchEncoding(MemoryBlocks.CHAIN).encode(blocks);
+    EncodedBatch encoded = new BatchEncoding(MemoryBlocks.CHAIN).encode(blocks, registry);
     BatchHeader header =
         BatchHeader.of(
             seq, prevRoot, blocks.getLast().stateRoot(), encoded.blocks(), encoded.data());
-    return new Posted(blocks, encoded.data(), header);
+    return new Posted(blocks, encoded.data(), header, encoded.registryAppends());
   }
 
   private static void uint64(byte[] out, int offset, long value) {

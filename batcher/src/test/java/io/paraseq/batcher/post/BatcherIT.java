@@ -12,7 +12,9 @@ import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.generated.Rollup;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchDecoder;
+import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.DecodedBatch;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
@@ -55,7 +57,9 @@ class BatcherIT {
     anvil.setAutomine(true);
     try (Connection c = db.connect()) {
       c.createStatement()
-          .execute("TRUNCATE batch_events, batches, l1_tx_events, l1_tx_attempts, l1_transactions");
+          .execute(
+              "TRUNCATE batch_events, batches, l1_tx_events, l1_tx_attempts, l1_transactions,"
+                  + " address_registry");
     }
     chain = new MemoryBlocks(11);
     rollup = deploy(MemoryBlocks.root(0));
@@ -87,6 +91,7 @@ class BatcherIT {
     assertThat(events).extracting(L1Batches.Appended::seq).containsExactly(0L, 1L, 2L);
     long nextBlock = 1;
     Hash prevRoot = MemoryBlocks.root(0);
+    AddressRegistry fromL1 = AddressRegistry.empty();
     for (L1Batches.Appended event : events) {
       StoredBatch stored = rig.store.find(event.seq()).orElseThrow();
       assertThat(stored.status()).isEqualTo(BatchStatus.CONFIRMED);
@@ -96,7 +101,10 @@ class BatcherIT {
       assertThat(posted.prevStateRoot()).isEqualTo(prevRoot).isEqualTo(event.prevStateRoot());
       assertThat(posted.firstBlock()).isEqualTo(nextBlock);
       assertThat(posted.newStateRoot()).isEqualTo(MemoryBlocks.root(posted.lastBlock()));
-      DecodedBatch decoded = BatchDecoder.decode(posted.data(), MemoryBlocks.CHAIN).orElseThrow();
+      DecodedBatch decoded =
+          BatchDecoder.decode(posted.data(), MemoryBlocks.CHAIN, fromL1).orElseThrow();
+      assertThat(decoded.version()).isEqualTo(BatchVersion.V2);
+      fromL1.append(decoded.registryAppends());
       for (int i = 0; i < decoded.blocks().size(); i++) {
         SealedBlock block = chain.block(posted.firstBlock() + i);
         assertThat(decoded.blocks().get(i).number()).isEqualTo(block.number());
@@ -107,6 +115,10 @@ class BatcherIT {
       prevRoot = posted.newStateRoot();
     }
     assertThat(nextBlock).isEqualTo(26);
+    assertThat(rig.store.loadRegistry().entriesFrom(0))
+        .as("the stored registry is the one rebuilt from L1")
+        .isEqualTo(fromL1.entriesFrom(0))
+        .isNotEmpty();
     assertThat(rig.rollup.state().nextSeq()).isEqualTo(3);
     assertThat(rig.counter("paraseq.batcher.batches", "status", "confirmed")).isEqualTo(3);
     assertThat(rig.counter("paraseq.batcher.bytes.posted")).isPositive();
@@ -156,6 +168,45 @@ class BatcherIT {
   }
 
   @Test
+  void aRestartWithBatchesButNoRegistryRowsRebuildsTheRegistryFromTheStoredBatches()
+      throws SQLException {
+    for (int i = 0; i < 12; i++) {
+      chain.seal(T0 + i / 4, 1 + i % 3, 0);
+    }
+    clock.advance(Duration.ofSeconds(30));
+    rig.tick(1);
+    assertThat(rig.store.open()).hasSizeGreaterThan(1);
+    var built = rig.store.loadRegistry().entriesFrom(0);
+    assertThat(built).isNotEmpty();
+    rig.close();
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("DELETE FROM address_registry"); // as before migration V10
+    }
+
+    rig = rig();
+    assertThat(rig.store.loadRegistry().entriesFrom(0)).isEqualTo(built);
+    for (int i = 0; i < 4; i++) {
+      chain.seal(T0 + 40 + i, 2, 0);
+    }
+    clock.advance(Duration.ofSeconds(60));
+    rig.tick(2);
+    anvil.mine(3);
+    rig.tick(2);
+    assertThat(rig.batcher.halted()).isEmpty();
+    AddressRegistry fromL1 = AddressRegistry.empty();
+    for (L1Batches.Appended event : L1Batches.appended(anvil.web3j(), rollup)) {
+      DecodedBatch decoded =
+          BatchDecoder.decode(
+                  L1Batches.posted(anvil.web3j(), event.txHash()).data(),
+                  MemoryBlocks.CHAIN,
+                  fromL1)
+              .orElseThrow();
+      fromL1.append(decoded.registryAppends());
+    }
+    assertThat(rig.store.loadRegistry().entriesFrom(0)).isEqualTo(fromL1.entriesFrom(0));
+  }
+
+  @Test
   void aBatchStoredButNeverSubmittedIsSubmittedWithTheSameBytesAfterARestart() {
     sealAged(4);
     var builder =
@@ -165,8 +216,11 @@ class BatcherIT {
             CONFIG.maxBytes(),
             CONFIG.maxBlocks(),
             List.of(new io.paraseq.batcher.build.MaxAgeRule(CONFIG.maxAge())));
-    var built = builder.next(0, MemoryBlocks.root(0), 1, clock.instant()).orElseThrow();
-    rig.store.insert(built, clock.instant()); // the crash: stored, not submitted
+    var built =
+        builder
+            .next(0, MemoryBlocks.root(0), 1, clock.instant(), AddressRegistry.empty())
+            .orElseThrow();
+    rig.store.insert(built, 0, clock.instant()); // the crash: stored, not submitted
 
     rig.tick(1);
     L1Tx intent = rig.manager.find(StoredBatch.intentId(0)).orElseThrow();

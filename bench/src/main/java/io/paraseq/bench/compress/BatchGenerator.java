@@ -75,9 +75,19 @@ final class BatchGenerator {
     this.recipientRanks = new Zipf(recipientCount, 1.0);
   }
 
-  /** A batch of {@code txCount} transactions of {@code workload}. */
+  /** A batch of {@code txCount} transactions of {@code workload}: the measured one, round 0. */
   GeneratedBatch generate(Workload workload, int txCount) {
-    SplittableRandom random = new SplittableRandom(seed * 31 + workload.ordinal());
+    return generate(workload, txCount, 0);
+  }
+
+  /**
+   * Batch {@code round} of {@code workload}: the same senders and recipients (and tokens and pairs)
+   * as every other round, drawn by another random stream; round 0 is {@link #generate(Workload,
+   * int)}'s batch. Each round's senders start at fresh random nonces.
+   */
+  GeneratedBatch generate(Workload workload, int txCount, int round) {
+    SplittableRandom random =
+        new SplittableRandom(seed * 31 + workload.ordinal() + 1_000_003L * round);
     long[] nonces = new long[accounts.size()];
     for (int k = 0; k < nonces.length; k++) {
       nonces[k] = random.nextInt(500);

@@ -6,6 +6,7 @@ import io.paraseq.protocol.batch.BatchEncoder;
 import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.Codec;
 import io.paraseq.protocol.batch.DecodedBatch;
+import io.paraseq.protocol.batch.EncodedBatchData;
 import io.paraseq.protocol.types.Bytes;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Measures one batch in both formats under every codec level: sizes exactly, times as the median of
+ * Measures one batch in every format under every codec level: sizes exactly, times as the median of
  * {@code reps} warm runs (after one untimed run). Every compressed form is decoded through {@link
  * BatchDecoder} and compared with the batch. Single-threaded.
  */
@@ -40,28 +41,38 @@ final class CompressBench {
     this.log = log;
   }
 
+  /** Every format of {@link BatchVersion} against an empty registry. */
   Result run(GeneratedBatch batch, List<CodecLevel> codecs) {
+    return run(batch, Arrays.stream(BatchVersion.values()).map(Format::cold).toList(), codecs);
+  }
+
+  Result run(GeneratedBatch batch, List<Format> formats, List<CodecLevel> codecs) {
     List<Measurement> rows = new ArrayList<>();
     List<LayoutTiming> layouts = new ArrayList<>();
-    for (BatchVersion version : BatchVersion.values()) {
-      Supplier<Bytes> encode = () -> encode(batch, version, Codec.NONE, 0);
+    for (Format format : formats) {
+      Supplier<Bytes> encode = () -> encode(batch, format, Codec.NONE, 0);
       Bytes plain = encode.get();
       long encodeNanos = median(() -> encode.get().length());
       long decodeNanos =
           median(
-              () -> BatchDecoder.decode(plain, BatchGenerator.CHAIN).orElseThrow().blocks().size());
-      layouts.add(new LayoutTiming(batch, version, encodeNanos, decodeNanos));
+              () ->
+                  BatchDecoder.decode(plain, BatchGenerator.CHAIN, format.registry())
+                      .orElseThrow()
+                      .blocks()
+                      .size());
+      layouts.add(new LayoutTiming(batch, format, encodeNanos, decodeNanos));
       byte[] payload = plain.slice(2, plain.length() - 2).toArray();
       for (CodecLevel codec : codecs) {
-        log.printf("[compress] %s %s %s%n", batch.workload().label(), version, codec.label());
-        rows.add(measure(batch, version, codec, payload));
+        log.printf(
+            "[compress] %s %s %s%n", batch.workload().label(), format.label(), codec.label());
+        rows.add(measure(batch, format, codec, payload));
       }
     }
     return new Result(rows, layouts);
   }
 
   private Measurement measure(
-      GeneratedBatch batch, BatchVersion version, CodecLevel codec, byte[] payload) {
+      GeneratedBatch batch, Format format, CodecLevel codec, byte[] payload) {
     byte[] compressed = codec.codec().compress(payload, codec.level());
     Bytes compressedBytes = Bytes.of(compressed);
     long compressNanos = median(() -> codec.codec().compress(payload, codec.level()).length);
@@ -74,12 +85,12 @@ final class CompressBench {
                     .orElseThrow()
                     .length());
     byte[] posted = new byte[2 + compressed.length];
-    posted[0] = (byte) version.id();
+    posted[0] = (byte) format.version().id();
     posted[1] = (byte) codec.codec().id();
     System.arraycopy(compressed, 0, posted, 2, compressed.length);
     return new Measurement(
         batch.workload(),
-        version,
+        format,
         codec,
         batch.txCount(),
         batch.rawBytes(),
@@ -87,28 +98,39 @@ final class CompressBench {
         posted.length,
         compressNanos,
         decompressNanos,
-        roundTrips(batch, version, Bytes.of(posted)));
+        roundTrips(batch, format, Bytes.of(posted)));
   }
 
-  /** Whether {@code posted} decodes to the batch's blocks (and, for v1, its senders). */
-  static boolean roundTrips(GeneratedBatch batch, BatchVersion version, Bytes posted) {
-    BatchDecodeResult<DecodedBatch> result = BatchDecoder.decode(posted, BatchGenerator.CHAIN);
+  /**
+   * Whether {@code posted} decodes, against the format's registry, to the batch's blocks (and, for
+   * v1 and v2, its senders).
+   */
+  static boolean roundTrips(GeneratedBatch batch, Format format, Bytes posted) {
+    BatchDecodeResult<DecodedBatch> result =
+        BatchDecoder.decode(posted, BatchGenerator.CHAIN, format.registry());
     if (!result.isDecoded()) {
       return false;
     }
     DecodedBatch decoded = result.orElseThrow();
     boolean senders =
-        version == BatchVersion.V0 || decoded.claimedSenders().equals(batch.senders());
+        format.version() == BatchVersion.V0 || decoded.claimedSenders().equals(batch.senders());
     return decoded.blocks().equals(batch.blocks()) && senders;
   }
 
-  static Bytes encode(GeneratedBatch batch, BatchVersion version, Codec codec, int level) {
-    return switch (version) {
-      case V0 -> BatchEncoder.encodeV0(batch.blocks(), codec, level);
-      case V1 ->
-          BatchEncoder.encodeV1(
-              batch.blocks(), batch.senders(), BatchGenerator.CHAIN, codec, level);
-    };
+  static Bytes encode(GeneratedBatch batch, Format format, Codec codec, int level) {
+    return encoded(batch, format, codec, level).data();
+  }
+
+  /** The batch in {@code format}, and what it appends to the registry. */
+  static EncodedBatchData encoded(GeneratedBatch batch, Format format, Codec codec, int level) {
+    return BatchEncoder.encode(
+        format.version(),
+        batch.blocks(),
+        batch.senders(),
+        BatchGenerator.CHAIN,
+        format.registry(),
+        codec,
+        level);
   }
 
   private long median(Supplier<Integer> work) {

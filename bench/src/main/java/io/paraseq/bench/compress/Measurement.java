@@ -1,12 +1,10 @@
 package io.paraseq.bench.compress;
 
-import io.paraseq.protocol.batch.BatchVersion;
-
 /**
  * One row of the report: one batch, one format, one codec level.
  *
  * @param workload the batch's kind
- * @param version the format
+ * @param format the format and the registry it was encoded against
  * @param codec the codec and level
  * @param txCount transactions in the batch
  * @param rawBytes total length of the raw signed transactions
@@ -18,7 +16,7 @@ import io.paraseq.protocol.batch.BatchVersion;
  */
 record Measurement(
     Workload workload,
-    BatchVersion version,
+    Format format,
     CodecLevel codec,
     int txCount,
     long rawBytes,

@@ -57,9 +57,30 @@ class BatchGeneratorTest {
   void everyBatchRoundTripsInBothFormats() {
     GeneratedBatch batch = GENERATOR.generate(Workload.MIX, 200);
     for (BatchVersion version : BatchVersion.values()) {
-      Bytes posted = CompressBench.encode(batch, version, Codec.ZSTD, 3);
-      assertThat(CompressBench.roundTrips(batch, version, posted)).isTrue();
+      Bytes posted = CompressBench.encode(batch, Format.cold(version), Codec.ZSTD, 3);
+      assertThat(CompressBench.roundTrips(batch, Format.cold(version), posted)).isTrue();
     }
+  }
+
+  @Test
+  void aSteadyRegistryHoldsTheEarlierBatchesAddressesAndV2ReferencesThem() {
+    CompressOptions options =
+        new CompressOptions(300, 20, 50, 1, 1, 2, List.of(Workload.TRANSFERS), List.of());
+    BatchGenerator generator = new BatchGenerator(1, 20, 50);
+    var registry =
+        CompressMain.steadyRegistry(
+            generator,
+            Workload.TRANSFERS,
+            options,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    GeneratedBatch batch = generator.generate(Workload.TRANSFERS, 300);
+    assertThat(batch.senders()).allMatch(registry::contains);
+
+    Format steady = Format.steady(registry);
+    Bytes posted = CompressBench.encode(batch, steady, Codec.ZSTD, 3);
+    assertThat(CompressBench.roundTrips(batch, steady, posted)).isTrue();
+    Bytes cold = CompressBench.encode(batch, Format.cold(BatchVersion.V2), Codec.ZSTD, 3);
+    assertThat(posted.length()).isLessThan(cold.length() - 20 * 15);
   }
 
   @Test
@@ -68,8 +89,8 @@ class BatchGeneratorTest {
     CompressBench.Result result =
         new CompressBench(1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
             .run(batch, List.of(new CodecLevel(Codec.NONE, 0), new CodecLevel(Codec.BROTLI, 1)));
-    assertThat(result.rows()).hasSize(4).allMatch(Measurement::roundTrip);
-    assertThat(result.layouts()).hasSize(2);
+    assertThat(result.rows()).hasSize(6).allMatch(Measurement::roundTrip);
+    assertThat(result.layouts()).hasSize(3);
   }
 
   @Test

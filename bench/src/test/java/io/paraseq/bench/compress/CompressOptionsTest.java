@@ -32,6 +32,8 @@ class CompressOptionsTest {
                 "--seed",
                 "9",
                 "--reps=2",
+                "--warmup",
+                "0",
                 "--workloads",
                 "swaps,mix",
                 "--codecs",
@@ -44,6 +46,7 @@ class CompressOptionsTest {
                 70,
                 9,
                 2,
+                0,
                 List.of(Workload.SWAPS, Workload.MIX),
                 List.of(
                     new CodecLevel(Codec.NONE, 0),

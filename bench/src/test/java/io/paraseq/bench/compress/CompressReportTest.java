@@ -17,7 +17,7 @@ class CompressReportTest {
     Measurement v1 =
         new Measurement(
             Workload.TRANSFERS,
-            BatchVersion.V1,
+            Format.cold(BatchVersion.V1),
             new CodecLevel(Codec.ZSTD, 19),
             10,
             1_190,
@@ -29,7 +29,7 @@ class CompressReportTest {
     Measurement failed =
         new Measurement(
             Workload.TRANSFERS,
-            BatchVersion.V0,
+            Format.cold(BatchVersion.V0),
             new CodecLevel(Codec.NONE, 0),
             10,
             1_190,
@@ -42,7 +42,7 @@ class CompressReportTest {
     String report =
         CompressReport.render(
             List.of(v1, failed),
-            List.of(new LayoutTiming(BATCH, BatchVersion.V1, 5_000_000, 2_500_000)));
+            List.of(new LayoutTiming(BATCH, Format.cold(BatchVersion.V1), 5_000_000, 2_500_000)));
     List<String> lines = report.lines().toList();
 
     assertThat(lines.getFirst()).isEqualTo(CompressReport.ROW_HEADER);
@@ -67,7 +67,16 @@ class CompressReportTest {
   void l1CalldataCountsSelectorHeadLengthWordAndPaddedData() {
     Measurement row =
         new Measurement(
-            Workload.MIX, BatchVersion.V1, new CodecLevel(Codec.NONE, 0), 2, 1, 1, 33, 1, 1, true);
+            Workload.MIX,
+            Format.cold(BatchVersion.V1),
+            new CodecLevel(Codec.NONE, 0),
+            2,
+            1,
+            1,
+            33,
+            1,
+            1,
+            true);
     // 4 + 7 * 32 + 32 + 64 = 324 bytes for 2 transactions.
     assertThat(CompressReport.l1CalldataPerTx(row)).isEqualTo(162.0);
   }

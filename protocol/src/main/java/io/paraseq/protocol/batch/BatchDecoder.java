@@ -24,34 +24,62 @@ public final class BatchDecoder {
   private BatchDecoder() {}
 
   /**
-   * Decodes {@code data} with the protocol's payload limit.
+   * Decodes {@code data} with the protocol's payload limit and an empty registry: right for v0 and
+   * v1 data and for batch 0; a later v2 batch needs {@link #decode(Bytes, ChainId,
+   * AddressRegistry)}.
    *
-   * @param chainId the chain id v1 implies for every transaction (v0 transactions carry their own)
+   * @param chainId the chain id v1 and v2 imply for every transaction (v0 transactions carry their
+   *     own)
    */
   public static BatchDecodeResult<DecodedBatch> decode(Bytes data, ChainId chainId) {
-    return decode(data, chainId, MAX_PAYLOAD_BYTES);
+    return decode(data, chainId, AddressRegistry.empty(), MAX_PAYLOAD_BYTES);
   }
 
   /**
-   * Decodes {@code data}, accepting a payload of at most {@code maxPayloadBytes}.
+   * Decodes {@code data} with the protocol's payload limit against {@code registry}, the registry
+   * before this batch (read, not changed). Once the batch is accepted, the caller appends {@link
+   * DecodedBatch#registryAppends()}.
+   */
+  public static BatchDecodeResult<DecodedBatch> decode(
+      Bytes data, ChainId chainId, AddressRegistry registry) {
+    return decode(data, chainId, registry, MAX_PAYLOAD_BYTES);
+  }
+
+  /**
+   * Decodes {@code data} with an empty registry, accepting a payload of at most {@code
+   * maxPayloadBytes}.
    *
    * @throws IllegalArgumentException if {@code maxPayloadBytes} is negative
    */
   public static BatchDecodeResult<DecodedBatch> decode(
       Bytes data, ChainId chainId, int maxPayloadBytes) {
+    return decode(data, chainId, AddressRegistry.empty(), maxPayloadBytes);
+  }
+
+  /**
+   * Decodes {@code data} against {@code registry}, accepting a payload of at most {@code
+   * maxPayloadBytes}.
+   *
+   * @throws IllegalArgumentException if {@code maxPayloadBytes} is negative
+   */
+  public static BatchDecodeResult<DecodedBatch> decode(
+      Bytes data, ChainId chainId, AddressRegistry registry, int maxPayloadBytes) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(chainId, "chainId");
+    Objects.requireNonNull(registry, "registry");
     if (maxPayloadBytes < 0) {
       throw new IllegalArgumentException("negative payload limit " + maxPayloadBytes);
     }
     try {
-      return BatchDecodeResult.decoded(decodeOrThrow(data.toArray(), chainId, maxPayloadBytes));
+      return BatchDecodeResult.decoded(
+          decodeOrThrow(data.toArray(), chainId, registry, maxPayloadBytes));
     } catch (RejectedBatchException e) {
       return BatchDecodeResult.rejected(e.failure());
     }
   }
 
-  private static DecodedBatch decodeOrThrow(byte[] data, ChainId chainId, int maxPayloadBytes) {
+  private static DecodedBatch decodeOrThrow(
+      byte[] data, ChainId chainId, AddressRegistry registry, int maxPayloadBytes) {
     if (data.length < 2) {
       throw new RejectedBatchException(BatchDecodeError.TOO_SHORT, data.length + " bytes");
     }
@@ -74,8 +102,8 @@ public final class BatchDecoder {
         BatchRules.checkBlocks(blocks);
         yield new DecodedBatch(version, codec, blocks, List.of());
       }
-      case V1 -> {
-        DecodedBatch batch = V1Decoder.decode(payload, chainId, codec);
+      case V1, V2 -> {
+        DecodedBatch batch = V1Decoder.decode(payload, chainId, codec, registry, version);
         BatchRules.checkBlocks(batch.blocks());
         yield batch;
       }

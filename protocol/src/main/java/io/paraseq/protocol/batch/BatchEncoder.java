@@ -49,9 +49,54 @@ public final class BatchEncoder {
    */
   public static Bytes encodeV1(
       List<BatchBlock> blocks, List<Address> senders, ChainId chainId, Codec codec, int level) {
+    return encode(BatchVersion.V1, blocks, senders, chainId, AddressRegistry.empty(), codec, level)
+        .data();
+  }
+
+  /**
+   * Format v2: v1 with the addresses of earlier batches referenced through {@code registry},
+   * compressed.
+   *
+   * @param registry the registry before this batch (read, not changed); the caller appends {@link
+   *     EncodedBatchData#registryAppends()} once the batch is accepted
+   * @throws IllegalArgumentException as {@link #encodeV1}
+   */
+  public static EncodedBatchData encodeV2(
+      List<BatchBlock> blocks,
+      List<Address> senders,
+      ChainId chainId,
+      AddressRegistry registry,
+      Codec codec,
+      int level) {
+    return encode(BatchVersion.V2, blocks, senders, chainId, registry, codec, level);
+  }
+
+  /**
+   * Format {@code version} against {@code registry}: the data and what the batch appends to the
+   * registry (v0 appends nothing; v1 its address table and inline addresses that are not
+   * registered; v2 its new addresses).
+   *
+   * @param senders the sender of every transaction (ignored by v0)
+   * @throws IllegalArgumentException as {@link #encodeV0} and {@link #encodeV1}
+   */
+  public static EncodedBatchData encode(
+      BatchVersion version,
+      List<BatchBlock> blocks,
+      List<Address> senders,
+      ChainId chainId,
+      AddressRegistry registry,
+      Codec codec,
+      int level) {
     Objects.requireNonNull(chainId, "chainId");
+    Objects.requireNonNull(registry, "registry");
+    if (version == BatchVersion.V0) {
+      return new EncodedBatchData(encodeV0(blocks, codec, level), List.of());
+    }
     BatchRules.requireBlocks(blocks);
-    return frame(BatchVersion.V1, codec, level, V1Encoder.encode(blocks, senders, chainId));
+    V1Encoder.Payload payload =
+        V1Encoder.encode(blocks, senders, chainId, registry, version == BatchVersion.V2);
+    return new EncodedBatchData(
+        frame(version, codec, level, payload.bytes()), payload.registryAppends());
   }
 
   private static Bytes frame(BatchVersion version, Codec codec, int level, byte[] payload) {

@@ -10,7 +10,12 @@ public enum BatchVersion {
    * {@code 0x01}: columnar; fields grouped, nonces implied per sender, chain id and legacy {@code
    * v} implied, repeated addresses and fees referenced through tables.
    */
-  V1(0x01);
+  V1(0x01),
+  /**
+   * {@code 0x02}: v1 whose address table starts with references to the {@link AddressRegistry} (the
+   * addresses of earlier batches) and whose inline addresses are all new.
+   */
+  V2(0x02);
 
   private final int id;
 

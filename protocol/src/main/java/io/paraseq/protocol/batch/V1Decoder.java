@@ -21,7 +21,9 @@ import java.util.Set;
 
 /**
  * Reads the v1 columnar payload (docs/batch-format.md, "v1") and rebuilds every transaction's raw
- * bytes, which must pass the strict transaction decoder. One instance per payload; not thread-safe.
+ * bytes, which must pass the strict transaction decoder; also v2, whose address table starts with
+ * references to the {@link AddressRegistry} and whose new addresses must all be new ("v2"). Reads
+ * the registry, never changes it. One instance per payload; not thread-safe.
  */
 final class V1Decoder {
 
@@ -34,20 +36,32 @@ final class V1Decoder {
 
   private final ByteSource in;
   private final ChainId chainId;
+  private final AddressRegistry registry;
+  private final BatchVersion version;
   private final V1Columns columns = new V1Columns();
 
-  private V1Decoder(byte[] payload, ChainId chainId) {
+  private V1Decoder(
+      byte[] payload, ChainId chainId, AddressRegistry registry, BatchVersion version) {
     this.in = new ByteSource(payload);
     this.chainId = chainId;
+    this.registry = registry;
+    this.version = version;
   }
 
   /**
-   * The blocks and claimed senders in {@code payload}.
+   * The blocks, claimed senders and registry appends in {@code payload}.
    *
+   * @param registry the registry before this batch
+   * @param version {@link BatchVersion#V1} or {@link BatchVersion#V2}
    * @throws RejectedBatchException for any bad payload
    */
-  static DecodedBatch decode(byte[] payload, ChainId chainId, Codec codec) {
-    return new V1Decoder(payload, chainId).read(codec);
+  static DecodedBatch decode(
+      byte[] payload,
+      ChainId chainId,
+      Codec codec,
+      AddressRegistry registry,
+      BatchVersion version) {
+    return new V1Decoder(payload, chainId, registry, version).read(codec);
   }
 
   private DecodedBatch read(Codec codec) {
@@ -60,7 +74,8 @@ final class V1Decoder {
         throw reject(BatchDecodeError.OUT_OF_RANGE, "transaction " + i + " type " + types[i]);
       }
     }
-    List<Address> table = readAddressTable();
+    List<Address> table =
+        version == BatchVersion.V2 ? readRegistryAddressTable() : readAddressTable();
     int[] senders = new int[n];
     for (int i = 0; i < n; i++) {
       senders[i] = in.varInt("sender", table.size() - 1);
@@ -86,6 +101,9 @@ final class V1Decoder {
     Bytes[] s = readScalars(n, "s");
     in.finish();
     columns.requireAllUsed(table.size(), feeTable.size());
+    if (version == BatchVersion.V2) {
+      requireNew(table, inline);
+    }
 
     InlineCursor inlineCursor = new InlineCursor(inline);
     List<Optional<Address>> tos = new ArrayList<>(n);
@@ -140,7 +158,10 @@ final class V1Decoder {
       raws.add(raw);
       claimed.add(table.get(senders[i]));
     }
-    return new DecodedBatch(BatchVersion.V1, codec, assemble(blockFields, raws), claimed);
+    List<Address> mentioned = new ArrayList<>(table);
+    mentioned.addAll(inline);
+    return new DecodedBatch(
+        version, codec, assemble(blockFields, raws), claimed, registry.unregistered(mentioned));
   }
 
   private long[][] readBlocks() {
@@ -197,6 +218,72 @@ final class V1Decoder {
     }
     columns.tableUses = new boolean[size];
     return table;
+  }
+
+  /**
+   * The v2 address table: registry references (as gaps), then new addresses, none registered and
+   * none twice.
+   */
+  private List<Address> readRegistryAddressTable() {
+    int references = in.count("registryReferenceCount", 1);
+    if (references > registry.size()) {
+      throw reject(
+          BatchDecodeError.OUT_OF_RANGE,
+          references + " registry references, the registry holds " + registry.size());
+    }
+    List<Address> table = new ArrayList<>(references);
+    long index = -1;
+    for (int k = 0; k < references; k++) {
+      index = index + 1 + in.varNonNegative("registryReferenceGap");
+      if (index >= registry.size()) {
+        throw reject(
+            BatchDecodeError.OUT_OF_RANGE,
+            "registry reference " + index + " past the registry's " + registry.size() + " entries");
+      }
+      table.add(registry.get((int) index));
+    }
+    int size = in.count("newAddressCount", Address.LENGTH);
+    Set<Address> seen = new HashSet<>();
+    for (int k = 0; k < size; k++) {
+      Address address = Address.of(Bytes.of(in.bytes(Address.LENGTH, "address")));
+      if (registry.contains(address)) {
+        throw reject(
+            BatchDecodeError.NON_CANONICAL,
+            "new address "
+                + address
+                + " is registry entry "
+                + registry.indexOf(address).orElseThrow());
+      }
+      if (!seen.add(address)) {
+        throw reject(BatchDecodeError.NON_CANONICAL, "address " + address + " listed twice");
+      }
+      table.add(address);
+    }
+    columns.tableUses = new boolean[table.size()];
+    return table;
+  }
+
+  /**
+   * v2: an inline address is new (not registered, not in the table, not inline twice); else it had
+   * to be a table reference.
+   */
+  private void requireNew(List<Address> table, List<Address> inline) {
+    Set<Address> seen = new HashSet<>(table);
+    for (Address address : inline) {
+      if (registry.contains(address)) {
+        throw reject(
+            BatchDecodeError.NON_CANONICAL,
+            "inline address "
+                + address
+                + " is registry entry "
+                + registry.indexOf(address).orElseThrow());
+      }
+      if (!seen.add(address)) {
+        throw reject(
+            BatchDecodeError.NON_CANONICAL,
+            "inline address " + address + " is in the address table or inline twice");
+      }
+    }
   }
 
   private long[] readNonces(int[] senders) {

@@ -17,10 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Writes the v1 columnar payload (docs/batch-format.md, "v1"). One instance per batch; not
- * thread-safe.
+ * Writes the v1 columnar payload (docs/batch-format.md, "v1"), and v2, which differs only in the
+ * address table: it starts with references to the {@link AddressRegistry} ("v2"). One instance per
+ * batch; reads the registry, never changes it; not thread-safe.
  */
 final class V1Encoder {
 
@@ -36,27 +38,44 @@ final class V1Encoder {
   private final List<BatchBlock> blocks;
   private final List<SignedTransaction> txs;
   private final List<Address> senders;
+  private final AddressRegistry registry;
+  private final boolean v2;
+  private int registryRefs;
   private final Map<Address, Integer> table = new LinkedHashMap<>();
   private final Map<Wei, Integer> fees = new LinkedHashMap<>();
   private final List<Address> inline = new ArrayList<>();
   private final ByteSink out;
 
   private V1Encoder(
-      List<BatchBlock> blocks, List<SignedTransaction> txs, List<Address> senders, int rawBytes) {
+      List<BatchBlock> blocks,
+      List<SignedTransaction> txs,
+      List<Address> senders,
+      int rawBytes,
+      AddressRegistry registry,
+      boolean v2) {
     this.blocks = blocks;
     this.txs = txs;
     this.senders = senders;
+    this.registry = registry;
+    this.v2 = v2;
     this.out = new ByteSink(rawBytes);
   }
 
   /**
-   * The v1 payload of {@code blocks}.
+   * The payload of {@code blocks}, and what it appends to the registry.
    *
    * @param senders the sender of every transaction, in batch order
+   * @param registry the registry before this batch
+   * @param v2 format v2 (registry references) instead of v1
    * @throws IllegalArgumentException if a transaction is not a user transaction signed for {@code
    *     chainId}, or the sender list does not match the transactions
    */
-  static byte[] encode(List<BatchBlock> blocks, List<Address> senders, ChainId chainId) {
+  static Payload encode(
+      List<BatchBlock> blocks,
+      List<Address> senders,
+      ChainId chainId,
+      AddressRegistry registry,
+      boolean v2) {
     List<SignedTransaction> txs = new ArrayList<>();
     int rawBytes = 0;
     for (BatchBlock block : blocks) {
@@ -79,19 +98,24 @@ final class V1Encoder {
       throw new IllegalArgumentException(
           senders.size() + " senders for " + txs.size() + " transactions");
     }
-    return new V1Encoder(blocks, txs, senders, rawBytes).write();
+    return new V1Encoder(blocks, txs, senders, rawBytes, registry, v2).write();
   }
 
-  private byte[] write() {
+  /**
+   * An encoded payload.
+   *
+   * @param bytes the payload
+   * @param registryAppends what the batch appends to the registry
+   */
+  record Payload(byte[] bytes, List<Address> registryAppends) {}
+
+  private Payload write() {
     buildTables();
     writeBlocks();
     for (SignedTransaction tx : txs) {
       out.u8(typeCode(tx.payload()));
     }
-    out.varLong(table.size());
-    for (Address address : table.keySet()) {
-      out.bytes(address.bytes().toArray());
-    }
+    writeAddressTable();
     writeSendersAndNonces();
     for (SignedTransaction tx : txs) {
       out.varLong(reference(tx.payload().to()));
@@ -107,7 +131,36 @@ final class V1Encoder {
       out.bytes(address.bytes().toArray());
     }
     writeSignatures();
-    return out.toArray();
+    List<Address> mentioned = new ArrayList<>(table.keySet());
+    mentioned.addAll(inline);
+    return new Payload(out.toArray(), registry.unregistered(mentioned));
+  }
+
+  /**
+   * v1: the count and the addresses. v2: the count of registry references, the references as gaps
+   * (the first index, then each index minus the previous minus 1), the count of new addresses, the
+   * new addresses.
+   */
+  private void writeAddressTable() {
+    List<Address> entries = new ArrayList<>(table.keySet());
+    if (!v2) {
+      out.varLong(entries.size());
+      for (Address address : entries) {
+        out.bytes(address.bytes().toArray());
+      }
+      return;
+    }
+    out.varLong(registryRefs);
+    int previous = -1;
+    for (int k = 0; k < registryRefs; k++) {
+      int index = registry.indexOf(entries.get(k)).orElseThrow();
+      out.varLong(index - previous - 1);
+      previous = index;
+    }
+    out.varLong(entries.size() - registryRefs);
+    for (Address address : entries.subList(registryRefs, entries.size())) {
+      out.bytes(address.bytes().toArray());
+    }
   }
 
   private void buildTables() {
@@ -119,6 +172,19 @@ final class V1Encoder {
       for (AccessListEntry entry : payload.accessList()) {
         uses.merge(entry.address(), 1, Integer::sum);
       }
+    }
+    if (v2) {
+      int[] registered =
+          uses.keySet().stream()
+              .map(registry::indexOf)
+              .filter(OptionalInt::isPresent)
+              .mapToInt(OptionalInt::getAsInt)
+              .sorted()
+              .toArray();
+      for (int index : registered) {
+        addToTable(registry.get(index));
+      }
+      registryRefs = registered.length;
     }
     for (int i = 0; i < txs.size(); i++) {
       UnsignedTransaction payload = txs.get(i).payload();

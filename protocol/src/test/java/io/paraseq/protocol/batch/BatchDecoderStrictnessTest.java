@@ -20,7 +20,7 @@ class BatchDecoderStrictnessTest {
   void tooShortUnknownVersionAndUnknownCodec() {
     assertThat(reason(Bytes.EMPTY)).isEqualTo(BatchDecodeError.TOO_SHORT);
     assertThat(reason(Bytes.of((byte) 0))).isEqualTo(BatchDecodeError.TOO_SHORT);
-    assertThat(reason(Bytes.of((byte) 2, (byte) 0, (byte) 0xc0)))
+    assertThat(reason(Bytes.of((byte) 3, (byte) 0, (byte) 0xc0)))
         .isEqualTo(BatchDecodeError.UNKNOWN_VERSION);
     assertThat(reason(Bytes.of((byte) 0, (byte) 4, (byte) 0xc0)))
         .isEqualTo(BatchDecodeError.UNKNOWN_CODEC);

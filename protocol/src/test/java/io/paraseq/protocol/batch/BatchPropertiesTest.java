@@ -32,6 +32,44 @@ class BatchPropertiesTest {
     assertThat(fromV0.blocks()).isEqualTo(batch.blocks());
   }
 
+  @Property(tries = 30)
+  void v2RoundTripsEveryBatchOfASequenceOverTheRegistryItBuilds(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 4) int batchCount,
+      @ForAll @IntRange(min = 0, max = 40) int txCount,
+      @ForAll @IntRange(min = 1, max = 6) int senderCount,
+      @ForAll @IntRange(min = 0, max = 30) int preRegistered) {
+    RandomBatches batches = new RandomBatches(seed);
+    AddressRegistry encoderRegistry = AddressRegistry.empty();
+    for (int k = 0; k < preRegistered; k++) {
+      byte[] bytes = new byte[20];
+      new java.util.Random(seed + k).nextBytes(bytes);
+      encoderRegistry.append(
+          encoderRegistry.unregistered(
+              java.util.List.of(io.paraseq.protocol.types.Address.of(Bytes.of(bytes)))));
+    }
+    AddressRegistry decoderRegistry = encoderRegistry.copy();
+    for (int b = 0; b < batchCount; b++) {
+      RandomBatches.Batch batch = batches.batch(txCount, senderCount);
+      EncodedBatchData encoded =
+          BatchEncoder.encodeV2(
+              batch.blocks(), batch.senders(), RandomBatches.CHAIN, encoderRegistry, Codec.NONE, 0);
+      DecodedBatch decoded =
+          BatchDecoder.decode(encoded.data(), RandomBatches.CHAIN, decoderRegistry).orElseThrow();
+
+      assertThat(decoded.blocks()).isEqualTo(batch.blocks());
+      assertThat(decoded.claimedSenders()).isEqualTo(batch.senders());
+      assertThat(decoded.registryAppends()).isEqualTo(encoded.registryAppends());
+      for (io.paraseq.protocol.types.Address sender : batch.senders()) {
+        assertThat(encoderRegistry.contains(sender) || encoded.registryAppends().contains(sender))
+            .isTrue();
+      }
+      encoderRegistry.append(encoded.registryAppends());
+      decoderRegistry.append(decoded.registryAppends());
+    }
+    assertThat(decoderRegistry.entriesFrom(0)).isEqualTo(encoderRegistry.entriesFrom(0));
+  }
+
   @Property(tries = 200)
   void decimalValuesRoundTrip(
       @ForAll @Positive BigInteger mantissa, @ForAll @IntRange(max = 30) int zeros) {

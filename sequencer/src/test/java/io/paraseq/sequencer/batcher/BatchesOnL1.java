@@ -7,8 +7,10 @@ import io.paraseq.batcher.l1.RollupView.RollupState;
 import io.paraseq.batcher.l1.Web3jL1Client;
 import io.paraseq.batcher.post.L1Batches;
 import io.paraseq.contracts.testing.AnvilFixture;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchDecoder;
+import io.paraseq.protocol.batch.BatchVersion;
 import io.paraseq.protocol.batch.DecodedBatch;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
@@ -29,10 +31,12 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  * order (none repeated, none missing) and distinct L1 transactions; each event's {@code
  * appendBatch} calldata covers the blocks right after the previous batch's (from block 1), links
  * from the previous batch's root (from the genesis root), ends at the node's state root of its last
- * block, and decodes to exactly the node's blocks (numbers, timestamps, raw transactions in order);
- * the contract's {@code nextSeq}, {@code nextBlock} and {@code lastStateRoot} are those of the last
- * event; and the node's {@code batches} table has one confirmed row per event with the same blocks,
- * root and L1 transaction.
+ * block, and decodes (in seq order, each against the address registry the batches before it built,
+ * as a verifier does) to exactly the node's blocks (numbers, timestamps, raw transactions in
+ * order); the node's stored address registry is the one rebuilt from L1; the contract's {@code
+ * nextSeq}, {@code nextBlock} and {@code lastStateRoot} are those of the last event; and the node's
+ * {@code batches} table has one confirmed row per event with the same blocks, root and L1
+ * transaction.
  *
  * <p>Call it once the node's batcher has stopped posting (its batches are all confirmed and no
  * block is being sealed), or the node may have moved on between two reads.
@@ -76,6 +80,7 @@ final class BatchesOnL1 {
     Hash prevRoot = genesisRoot;
     long nextBlock = 1;
     Set<Hash> transactions = new HashSet<>();
+    AddressRegistry registry = AddressRegistry.empty();
     for (L1Batches.Appended event : events) {
       L1Batches.PostedBatch posted = L1Batches.posted(l1, event.txHash());
       String batch = "batch " + event.seq();
@@ -87,7 +92,9 @@ final class BatchesOnL1 {
           .as(batch + " root is the node's at block " + posted.lastBlock())
           .isEqualTo(stateRoot(node, posted.lastBlock()))
           .isEqualTo(event.newStateRoot());
-      DecodedBatch decoded = BatchDecoder.decode(posted.data(), chain).orElseThrow();
+      DecodedBatch decoded = BatchDecoder.decode(posted.data(), chain, registry).orElseThrow();
+      assertThat(decoded.version()).as(batch + " format").isEqualTo(BatchVersion.V2);
+      registry.append(decoded.registryAppends());
       assertThat(decoded.blocks())
           .as(batch + " block count")
           .hasSize((int) (posted.lastBlock() - posted.firstBlock() + 1));
@@ -117,6 +124,9 @@ final class BatchesOnL1 {
     assertThat(node.queryForObject("SELECT count(*) FROM batches", Integer.class))
         .as("the node's batch rows")
         .isEqualTo(events.size());
+    assertThat(storedRegistry(node))
+        .as("the node's address registry is the one rebuilt from L1")
+        .isEqualTo(registry.entriesFrom(0));
     return new Posted(events.size(), lastBlock, transactions);
   }
 
@@ -131,6 +141,13 @@ final class BatchesOnL1 {
                 + " AND count(*) FILTER (WHERE last_block = ?) = 1 FROM batches",
             Boolean.class,
             lastBlock));
+  }
+
+  /** The addresses of a schema's {@code address_registry}, by index. */
+  static List<Address> storedRegistry(JdbcTemplate schema) {
+    return schema.query(
+        "SELECT address FROM address_registry ORDER BY idx",
+        (rs, i) -> Address.of(Bytes.of(rs.getBytes(1))));
   }
 
   /** The number of the node's rows {@code fromWhere} ("table WHERE condition") selects. */

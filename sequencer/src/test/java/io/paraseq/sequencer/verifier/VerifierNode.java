@@ -5,8 +5,10 @@ import io.paraseq.batcher.derive.Verifier;
 import io.paraseq.sequencer.ParaseqApplication;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -49,6 +51,11 @@ final class VerifierNode implements AutoCloseable {
 
   Verifier verifier() {
     return context.getBean(Verifier.class);
+  }
+
+  /** The verifier's own database (its schema, as the application resolved its data source). */
+  JdbcTemplate jdbc() {
+    return new JdbcTemplate(context.getBean(DataSource.class));
   }
 
   double gauge(String name) {

@@ -4,14 +4,20 @@ import static io.paraseq.sequencer.verifier.MixedTransactions.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.batcher.post.Batcher;
+import io.paraseq.batcher.post.L1Batches;
 import io.paraseq.contracts.Deployment;
 import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.batch.AddressRegistry;
+import io.paraseq.protocol.batch.BatchDecoder;
+import io.paraseq.protocol.batch.BatchVersion;
+import io.paraseq.protocol.batch.DecodedBatch;
 import io.paraseq.protocol.chain.DevnetPrograms;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
+import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.chain.GenesisStateRoot;
 import io.paraseq.sequencer.config.ChainProperties;
@@ -46,7 +52,9 @@ import org.web3j.protocol.http.HttpService;
  * and the verifier, reading only L1, reaches the same head with the same block hash and state root;
  * its read-only JSON-RPC answers the sequencer's balances, token balances and nonces (the L1 data
  * fees charged at each block's L1 base fee included), and refuses transactions; restarted, it
- * resumes at its cursor.
+ * resumes at its cursor. The batches are format v2: the second and later ones reference the senders
+ * the first registered (the address registry), and the verifier's registry, rebuilt from L1 and
+ * persisted with its cursor, is the sequencer's, before and after the restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerifierNodeIT {
@@ -163,6 +171,8 @@ class VerifierNodeIT {
     assertThat(verifier.counter("paraseq.verifier.batches")).isPositive();
     assertThat(verifier.gauge("paraseq.verifier.mismatch")).isZero();
 
+    assertRegistryReferencesAndSameRegistry();
+
     var refused = verifier.rpc().ethSendRawTransaction("0x02").send();
     assertThat(refused.hasError()).isTrue();
     assertThat(refused.getError().getMessage()).contains("not available on a verifier");
@@ -188,6 +198,52 @@ class VerifierNodeIT {
         .isLessThanOrEqualTo(verifier.verifier().cursor().nextSeq() - verifiedSeqs);
     assertThat(block(verifier.rpc(), newHead).getHash())
         .isEqualTo(block(sequencer, newHead).getHash());
+    assertThat(block(verifier.rpc(), newHead).getStateRoot())
+        .isEqualTo(block(sequencer, newHead).getStateRoot());
+    assertRegistryReferencesAndSameRegistry();
+  }
+
+  /**
+   * Reads the batches the verifier verified from L1, in seq order, each decoded against the
+   * registry of the ones before it: all are v2; a later batch claims senders that an earlier one
+   * registered (so it carries registry references instead of their 20 bytes); the sequencer's and
+   * the verifier's stored registries are that registry.
+   */
+  private void assertRegistryReferencesAndSameRegistry() {
+    Address rollup = Address.fromHex(deployment.rollup());
+    long verified = verifier.verifier().cursor().nextSeq();
+    AddressRegistry registry = AddressRegistry.empty();
+    int referencingBatches = 0;
+    for (L1Batches.Appended event : L1Batches.appended(anvil.web3j(), rollup)) {
+      if (event.seq() >= verified) {
+        break;
+      }
+      Bytes data = L1Batches.posted(anvil.web3j(), event.txHash()).data();
+      DecodedBatch decoded = BatchDecoder.decode(data, CHAIN, registry).orElseThrow();
+      assertThat(decoded.version()).isEqualTo(BatchVersion.V2);
+      if (decoded.claimedSenders().stream().anyMatch(registry::contains)) {
+        referencingBatches++;
+        assertThat(decoded.registryAppends())
+            .as("batch %d registers no sender again", event.seq())
+            .doesNotContainAnyElementsOf(registry.entriesFrom(0));
+      }
+      registry.append(decoded.registryAppends());
+    }
+    assertThat(verified).isGreaterThanOrEqualTo(2);
+    assertThat(referencingBatches).as("batches with registry references").isPositive();
+    assertThat(registryRows(verifier.jdbc(), "address_registry"))
+        .as("the verifier's registry")
+        .isEqualTo(registry.entriesFrom(0));
+    List<Address> sequencerRegistry = registryRows(jdbc, "address_registry");
+    assertThat(sequencerRegistry.subList(0, Math.min(sequencerRegistry.size(), registry.size())))
+        .as("the sequencer's registry starts with the verifier's (it may have built more)")
+        .isEqualTo(registry.entriesFrom(0));
+  }
+
+  private static List<Address> registryRows(JdbcTemplate db, String table) {
+    return db.query(
+        "SELECT address FROM " + table + " ORDER BY idx",
+        (rs, i) -> Address.of(Bytes.of(rs.getBytes(1))));
   }
 
   private static String status(Web3j node, String hash) throws IOException {

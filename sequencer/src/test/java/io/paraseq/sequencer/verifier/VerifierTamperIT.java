@@ -14,6 +14,7 @@ import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.generated.Rollup;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.db.testing.PostgresFixture;
+import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchEncoder;
 import io.paraseq.protocol.batch.Codec;
@@ -121,9 +122,13 @@ class VerifierTamperIT {
     int split = blocks.size() / 2;
     List<SealedBlock> first = blocks.subList(0, split);
     List<SealedBlock> second = blocks.subList(split, blocks.size());
-    post(rollup, 0, GENESIS, first.getLast().stateRoot(), first, encode(first));
+    EncodedBatch one = new BatchEncoding(CHAIN).encode(first, AddressRegistry.empty());
+    post(rollup, 0, GENESIS, first.getLast().stateRoot(), first, one.data());
     Hash wrong = Hash.keccak(Bytes.of("not the state root".getBytes(StandardCharsets.US_ASCII)));
-    post(rollup, 1, first.getLast().stateRoot(), wrong, second, encode(second));
+    // batch 1 is encoded against the registry batch 0 built, as the batcher does
+    Bytes two =
+        new BatchEncoding(CHAIN).encode(second, AddressRegistry.of(one.registryAppends())).data();
+    post(rollup, 1, first.getLast().stateRoot(), wrong, second, two);
     long lastBlock = second.getLast().number();
 
     try (VerifierNode verifier = startVerifier(rollup, rootDb)) {
@@ -320,7 +325,7 @@ class VerifierTamperIT {
   }
 
   private static Bytes encode(List<SealedBlock> blocks) {
-    EncodedBatch encoded = new BatchEncoding(CHAIN).encode(blocks);
+    EncodedBatch encoded = new BatchEncoding(CHAIN).encode(blocks, AddressRegistry.empty());
     return encoded.data();
   }
 
