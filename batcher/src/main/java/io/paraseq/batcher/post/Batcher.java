@@ -155,16 +155,7 @@ public final class Batcher implements AutoCloseable {
         return;
       }
       manager.poll();
-      List<StoredBatch> open = store.open();
-      Optional<StoredBatch> reverted = follower.follow(open);
-      if (reverted.isPresent()) {
-        StoredBatch batch = reverted.get();
-        halt(
-            "appendBatch of batch "
-                + batch.seq()
-                + " reverted in L1 tx "
-                + batch.placement().map(p -> p.txHash().toString()).orElse("?")
-                + " (e.g. WrongSeq or WrongPrevStateRoot: another poster or a wrong root)");
+      if (!followStatus()) {
         return;
       }
       finalizeConfirmed();
@@ -172,6 +163,7 @@ public final class Batcher implements AutoCloseable {
       long waiting = store.open().stream().filter(b -> b.status() != BatchStatus.INCLUDED).count();
       if (buildAndSubmit((int) waiting) > 0) {
         manager.poll();
+        followStatus();
       }
       updateLag();
     } finally {
@@ -225,6 +217,22 @@ public final class Batcher implements AutoCloseable {
         return false;
       }
     }
+  }
+
+  /** Mirrors the manager's status into the batch rows; false (and halted) on a revert. */
+  private boolean followStatus() {
+    Optional<StoredBatch> reverted = follower.follow(store.open());
+    if (reverted.isEmpty()) {
+      return true;
+    }
+    StoredBatch batch = reverted.get();
+    halt(
+        "appendBatch of batch "
+            + batch.seq()
+            + " reverted in L1 tx "
+            + batch.placement().map(p -> p.txHash().toString()).orElse("?")
+            + " (e.g. WrongSeq or WrongPrevStateRoot: another poster or a wrong root)");
+    return false;
   }
 
   private void finalizeConfirmed() {
