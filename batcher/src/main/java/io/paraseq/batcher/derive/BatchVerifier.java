@@ -1,6 +1,8 @@
 package io.paraseq.batcher.derive;
 
 import io.paraseq.protocol.batch.BatchBlock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,9 +20,11 @@ import java.util.Optional;
 final class BatchVerifier {
 
   private final DerivedChain chain;
+  private final MismatchLocator locator;
 
-  BatchVerifier(DerivedChain chain) {
+  BatchVerifier(DerivedChain chain, MismatchLocator locator) {
     this.chain = Objects.requireNonNull(chain, "chain");
+    this.locator = Objects.requireNonNull(locator, "locator");
   }
 
   /**
@@ -61,12 +65,13 @@ final class BatchVerifier {
               + header.lastBlock()
               + "; its schema was changed outside the verifier");
     }
+    List<DerivedChain.Tip> imported = new ArrayList<>();
     for (BatchBlock block : batch.batch().blocks()) {
       if (block.number() <= head) {
         continue;
       }
       switch (chain.importBlock(block)) {
-        case DerivedChain.Import.Imported ignored -> {}
+        case DerivedChain.Import.Imported(DerivedChain.Tip tip) -> imported.add(tip);
         case DerivedChain.Import.Invalid(long number, String reason) -> {
           return Optional.of(
               DerivationFailure.atBlock(DerivationError.INVALID_BLOCK, seq, number, reason));
@@ -76,8 +81,7 @@ final class BatchVerifier {
     DerivedChain.Tip tip = chain.head();
     if (tip.number() != header.lastBlock() || !tip.stateRoot().equals(header.newStateRoot())) {
       return Optional.of(
-          DerivationFailure.atBlock(
-              DerivationError.STATE_ROOT_MISMATCH,
+          DerivationFailure.rootMismatch(
               seq,
               header.lastBlock(),
               "posted "
@@ -85,7 +89,8 @@ final class BatchVerifier {
                   + ", derived "
                   + tip.stateRoot()
                   + " at block "
-                  + tip.number()));
+                  + tip.number(),
+              locator.locate(header.firstBlock(), header.lastBlock(), imported)));
     }
     return Optional.empty();
   }

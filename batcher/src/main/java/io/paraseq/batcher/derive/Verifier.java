@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Mismatch.</b> The first broken rule stops following for good (until a restart, which finds
  * the same mismatch again: the cursor is not moved past it): one ERROR line names the batch, the
- * first differing block and the reason, {@code paraseq.verifier.mismatch} becomes 1 and {@link
- * #mismatch()} says why. The verifier's chain keeps serving reads at the last block it imported.
+ * first differing block and the reason, {@code paraseq.verifier.mismatch} becomes 1, {@code
+ * paraseq.verifier.first.differing.block} names the block and {@link #mismatch()} says why. For a
+ * state root mismatch the block is the first whose root differs from an optional reference node's
+ * ({@link MismatchLocator}; diagnostic only), else the batch's last block, and the line gives the
+ * batch's range. The verifier's chain keeps serving reads at the last block it imported.
  *
  * <p><b>Address registry.</b> Each batch is decoded against the address registry of the batches
  * verified before it (loaded at construction); its registry appends are stored in the same
@@ -50,25 +53,41 @@ public final class Verifier implements AutoCloseable {
   private final BatchDeriver deriver;
   private final BatchVerifier verifier;
   private final VerifierMetrics metrics;
+  private final String referenceName;
 
   private final AddressRegistry registry;
   private volatile VerifierCursor cursor;
   private volatile Optional<DerivationFailure> mismatch = Optional.empty();
   private ScheduledExecutorService loop;
 
-  /** A verifier of {@code config.rollup()}'s batches on {@code chain}. */
+  /** A verifier of {@code config.rollup()}'s batches on {@code chain}, without a reference node. */
   public Verifier(
       L1Client l1,
       DerivedChain chain,
       VerifierCursorStore store,
       VerifierConfig config,
       MeterRegistry registry) {
+    this(l1, chain, store, config, Optional.empty(), registry);
+  }
+
+  /**
+   * A verifier of {@code config.rollup()}'s batches on {@code chain}; after a state root mismatch
+   * it asks {@code reference} (diagnostic only) which block differs first.
+   */
+  public Verifier(
+      L1Client l1,
+      DerivedChain chain,
+      VerifierCursorStore store,
+      VerifierConfig config,
+      Optional<ReferenceChain> reference,
+      MeterRegistry registry) {
     this.l1 = Objects.requireNonNull(l1, "l1");
     this.chain = Objects.requireNonNull(chain, "chain");
     this.store = Objects.requireNonNull(store, "store");
     this.config = Objects.requireNonNull(config, "config");
     this.deriver = new BatchDeriver(config.rollup(), config.chainId());
-    this.verifier = new BatchVerifier(chain);
+    this.verifier = new BatchVerifier(chain, new MismatchLocator(reference));
+    this.referenceName = reference.map(ReferenceChain::name).orElse("none");
     this.metrics = new VerifierMetrics(registry);
     this.cursor = initialCursor();
     this.registry = store.loadRegistry();
@@ -98,12 +117,14 @@ public final class Verifier implements AutoCloseable {
   /** Starts the loop thread. */
   public void start() {
     log.info(
-        "verifier started rollup={} next_seq={} last_block={} next_l1_block={} depth={}",
+        "verifier started rollup={} next_seq={} last_block={} next_l1_block={} depth={}"
+            + " reference={}",
         config.rollup(),
         cursor.nextSeq(),
         cursor.lastBlock(),
         cursor.nextL1Block(),
-        config.confirmationDepth());
+        config.confirmationDepth(),
+        referenceName);
     loop = PollingLoop.start("verifier", config.pollInterval(), this::tickLogged);
   }
 
@@ -223,7 +244,7 @@ public final class Verifier implements AutoCloseable {
 
   private void stop(DerivationFailure failure) {
     mismatch = Optional.of(failure);
-    metrics.mismatch();
+    metrics.mismatch(failure.firstDifferingBlock());
     log.error(
         "verifier MISMATCH, following stopped: {} l1_block={}",
         failure.message(),

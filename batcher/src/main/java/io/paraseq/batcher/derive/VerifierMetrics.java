@@ -3,11 +3,13 @@ package io.paraseq.batcher.derive;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The verifier's Micrometer meters ({@code paraseq.verifier.*}): batches, blocks and transactions
- * verified, the last verified L2 block, the L1 lag, and whether a mismatch stopped it.
+ * verified, the last verified L2 block, the L1 lag, whether a mismatch stopped it, and the first L2
+ * block it showed to differ.
  */
 final class VerifierMetrics {
 
@@ -17,6 +19,7 @@ final class VerifierMetrics {
   private final AtomicLong verifiedBlock = new AtomicLong();
   private final AtomicLong l1Lag = new AtomicLong();
   private final AtomicLong mismatch = new AtomicLong();
+  private final AtomicLong firstDifferingBlock = new AtomicLong();
 
   VerifierMetrics(MeterRegistry registry) {
     batches =
@@ -40,6 +43,11 @@ final class VerifierMetrics {
     Gauge.builder("paraseq.verifier.mismatch", mismatch, AtomicLong::get)
         .description("1 once a batch did not verify (following stopped)")
         .register(registry);
+    Gauge.builder("paraseq.verifier.first.differing.block", firstDifferingBlock, AtomicLong::get)
+        .description(
+            "The first L2 block shown to differ after a mismatch (a root mismatch: the block a"
+                + " reference node located, else the batch's last block); 0 while none")
+        .register(registry);
   }
 
   void verified(DerivedBatch batch) {
@@ -57,7 +65,8 @@ final class VerifierMetrics {
     l1Lag.set(Math.max(0, blocks));
   }
 
-  void mismatch() {
+  void mismatch(OptionalLong block) {
+    firstDifferingBlock.set(block.orElse(0));
     mismatch.set(1);
   }
 }

@@ -18,8 +18,6 @@ import io.paraseq.batcher.support.PollingLoop;
 import io.paraseq.protocol.batch.AddressRegistry;
 import io.paraseq.protocol.types.Hash;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +70,7 @@ public final class Batcher implements AutoCloseable {
   private final Clock clock;
   private final BatchProgress progress;
   private final BatcherMetrics metrics;
+  private final PostingLag lag;
   private final BatchBuilder builder;
   private final BatchSubmitter submitter;
   private final Reconciler reconciler;
@@ -113,7 +112,8 @@ public final class Batcher implements AutoCloseable {
     this.maxInFlight = maxInFlight;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.progress = Objects.requireNonNull(progress, "progress");
-    this.metrics = new BatcherMetrics(registry, progress);
+    this.lag = new PostingLag(blocks, clock);
+    this.metrics = new BatcherMetrics(registry, progress, lag);
     List<CloseRule> rules =
         List.of(
             new MaxBytesRule(config.maxBytes()),
@@ -160,12 +160,12 @@ public final class Batcher implements AutoCloseable {
       }
       finalizeConfirmed();
       progress.update(store.confirmedThrough(), store.finalizedThrough());
+      lag.includedThrough(store.includedThrough());
       long waiting = store.open().stream().filter(b -> b.status() != BatchStatus.INCLUDED).count();
       if (buildAndSubmit((int) waiting) > 0) {
         manager.poll();
         followStatus();
       }
-      updateLag();
     } finally {
       tickLock.unlock();
     }
@@ -291,21 +291,6 @@ public final class Batcher implements AutoCloseable {
       built++;
     }
     return built;
-  }
-
-  private void updateLag() {
-    long head = blocks.head();
-    long included = store.includedThrough();
-    long lagBlocks = Math.max(0, head - included);
-    long lagSeconds = 0;
-    if (lagBlocks > 0) {
-      Optional<SealedBlocks.BlockInfo> oldest = blocks.info(included + 1);
-      if (oldest.isPresent()) {
-        Instant sealed = Instant.ofEpochSecond(oldest.get().timestamp());
-        lagSeconds = Math.max(0, Duration.between(sealed, clock.instant()).toSeconds());
-      }
-    }
-    metrics.lag(lagBlocks, lagSeconds);
   }
 
   private void halt(String reason) {

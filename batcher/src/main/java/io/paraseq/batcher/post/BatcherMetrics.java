@@ -10,20 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The batcher's Micrometer meters ({@code paraseq.batcher.*}): batches entering each status, bytes
- * and transactions confirmed on L1, the posting lag in L2 blocks and seconds, the settled blocks,
- * and whether posting is halted. L1 gas and ETH spent are the transaction manager's {@code
- * paraseq.l1tx.gas.used} and {@code paraseq.l1tx.eth.spent}.
+ * and transactions confirmed on L1, the posting lag in L2 blocks and seconds (worked out when read,
+ * {@link PostingLag}), the settled blocks, and whether posting is halted. L1 gas and ETH spent are
+ * the transaction manager's {@code paraseq.l1tx.gas.used} and {@code paraseq.l1tx.eth.spent}.
  */
 final class BatcherMetrics {
 
   private final Map<BatchStatus, Counter> batches = new EnumMap<>(BatchStatus.class);
   private final Counter bytesPosted;
   private final Counter txsPosted;
-  private final AtomicLong lagBlocks = new AtomicLong();
-  private final AtomicLong lagSeconds = new AtomicLong();
   private final AtomicLong halted = new AtomicLong();
 
-  BatcherMetrics(MeterRegistry registry, BatchProgress progress) {
+  BatcherMetrics(MeterRegistry registry, BatchProgress progress, PostingLag lag) {
     for (BatchStatus status : BatchStatus.values()) {
       batches.put(
           status,
@@ -41,10 +39,10 @@ final class BatcherMetrics {
         Counter.builder("paraseq.batcher.transactions.posted")
             .description("L2 transactions in batches confirmed on L1")
             .register(registry);
-    Gauge.builder("paraseq.batcher.lag.blocks", lagBlocks, AtomicLong::get)
+    Gauge.builder("paraseq.batcher.lag.blocks", lag, PostingLag::blocks)
         .description("L2 blocks after the last block in an L1-included batch")
         .register(registry);
-    Gauge.builder("paraseq.batcher.lag.seconds", lagSeconds, AtomicLong::get)
+    Gauge.builder("paraseq.batcher.lag.seconds", lag, PostingLag::seconds)
         .baseUnit("seconds")
         .description("Age of the oldest L2 block not yet in an L1-included batch")
         .register(registry);
@@ -66,11 +64,6 @@ final class BatcherMetrics {
   void confirmed(StoredBatch batch) {
     bytesPosted.increment(batch.data().length());
     txsPosted.increment(batch.transactionCount());
-  }
-
-  void lag(long blocks, long seconds) {
-    lagBlocks.set(blocks);
-    lagSeconds.set(seconds);
   }
 
   void halted() {

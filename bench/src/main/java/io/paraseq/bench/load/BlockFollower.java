@@ -30,7 +30,7 @@ final class BlockFollower {
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private volatile boolean running;
   private long next;
-  private BlockStats stats = new BlockStats(0, 0, 0);
+  private BlockStats stats = BlockStats.NONE;
   private Thread thread;
 
   /**
@@ -155,7 +155,7 @@ final class BlockFollower {
         ofWorkload++;
       }
     }
-    stats = stats.plus(ofWorkload);
+    stats = stats.plus(number, ofWorkload);
     included.addAndGet(ofWorkload);
   }
 }

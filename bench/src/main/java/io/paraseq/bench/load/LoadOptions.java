@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param timeout how long to wait without progress: for a reply, for inclusions, under
  *     back-pressure
  * @param poll the pause between two {@code eth_blockNumber} polls
+ * @param batcher whether to sample the Paraseq node's batcher metrics ({@code /actuator/prometheus}
+ *     next to {@code --rpc-url}) and report the posting lag, batches, bytes and L1 gas
  */
 record LoadOptions(
     Target target,
@@ -48,7 +50,8 @@ record LoadOptions(
     List<String> anvilArgs,
     Path logDirectory,
     Duration timeout,
-    Duration poll) {
+    Duration poll,
+    boolean batcher) {
 
   /** Transfers of the warm-up phase unless {@code --warmup} says otherwise. */
   static final int DEFAULT_WARMUP = 10_000;
@@ -64,8 +67,8 @@ record LoadOptions(
         --rpc-url URL                the Paraseq node (./paraseq bench load starts one and sets it)
         --senders N                  sender accounts, funded from the dev accounts (default 1000)
         --txs M                      transfers in the measured run (default 100000)
-      --warmup W                   transfers sent and included first, not measured, so both
-                                   targets are measured warm (default 10000; 0: none)
+        --warmup W                   transfers sent and included first, not measured, so both
+                                     targets are measured warm (default 10000; 0: none)
         --concurrency C              concurrent connections (lanes) sending (default 8)
         --batch-size B               calls per JSON-RPC batch (default 100)
         --rate R                     open loop at R tx/s (default: closed loop, as fast as accepted)
@@ -80,6 +83,11 @@ record LoadOptions(
         --timeout SECONDS            give up waiting after this long without progress: for a reply,
                                      for inclusions, under back-pressure (default 60)
         --poll-ms MS                 eth_blockNumber polling interval (default 10)
+        --batcher                    the node runs its batcher: ./paraseq bench load starts a fresh
+                                     anvil L1 and Rollup for it; the generator samples the node's
+                                     batcher metrics and reports the posting lag under load, the
+                                     time until every block is in a confirmed batch, batches,
+                                     bytes and L1 gas per transfer (Paraseq only)
         -h, --help                   this text
       """;
 
@@ -111,6 +119,7 @@ record LoadOptions(
     Path logDirectory = Path.of(".bench");
     long timeoutSeconds = 60;
     long pollMs = 10;
+    boolean batcher = false;
 
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -127,6 +136,13 @@ record LoadOptions(
       }
       if (!name.startsWith("--")) {
         throw new UsageException("unexpected argument: " + arg);
+      }
+      if (name.equals("--batcher")) {
+        if (inline.isPresent()) {
+          throw new UsageException("--batcher takes no value: " + arg);
+        }
+        batcher = true;
+        continue;
       }
       if (inline.isEmpty() && rest.isEmpty()) {
         throw new UsageException(name + " needs a value");
@@ -161,6 +177,10 @@ record LoadOptions(
     if (target.paraseq() && rpcUrl.isEmpty()) {
       throw new UsageException("--target " + name(target) + " needs --rpc-url of the Paraseq node");
     }
+    if (batcher && !target.paraseq()) {
+      throw new UsageException(
+          "--batcher measures the Paraseq node's batcher: not with --target anvil");
+    }
     if (target.anvil() && anvilBinary.isEmpty()) {
       throw new UsageException(
           "--target " + name(target) + " needs --anvil-bin (or PARASEQ_ANVIL_BIN)");
@@ -181,7 +201,8 @@ record LoadOptions(
         anvilArgs,
         logDirectory,
         Duration.ofSeconds(timeoutSeconds),
-        Duration.ofMillis(pollMs));
+        Duration.ofMillis(pollMs),
+        batcher);
   }
 
   /** The schedule the options ask for. */

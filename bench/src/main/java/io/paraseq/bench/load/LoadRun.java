@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,9 @@ final class LoadRun {
 
   private static final int NONCE_QUERIES_PER_REQUEST = 500;
   private static final int METHOD_NOT_FOUND = -32601;
+
+  /** How often the batcher's meters are read with {@code --batcher}. */
+  static final Duration BATCHER_SAMPLE_INTERVAL = Duration.ofMillis(250);
 
   private final LoadOptions options;
   private final PrintStream log;
@@ -56,38 +60,139 @@ final class LoadRun {
       List<Account> senders = SenderKeys.derive(options.seed(), options.senders());
       fund(name, rpc, ChainId.of(chainId), senders);
       warmUp(name, rpc, ChainId.of(chainId), senders);
+      Optional<BatcherSampler> batcher = Optional.empty();
+      try {
+        if (options.batcher()) {
+          batcher = Optional.of(startBatcher(name, rpc, url));
+        }
+        RunResult result = measure(name, rpc, chainId, senders, batcher);
+        log(
+            "%s: done: accepted %,d, included %,d, end-to-end %.0f tx/s",
+            name, result.submit().accepted(), result.included(), result.endToEndTps());
+        return result;
+      } finally {
+        batcher.ifPresent(BatcherSampler::stop);
+      }
+    }
+  }
 
-      long signStart = System.nanoTime();
-      NoncePlan plan =
-          NoncePlan.of(options.transactions(), nextNonces(rpc, senders), options.concurrency());
-      Workload workload = transfers(plan, senders, 0, ChainId.of(chainId));
-      log(
-          "%s: signed %,d transfers of %,d senders in %.1f s; measuring (%s, %d lanes, batches of %d)",
-          name,
-          workload.size(),
-          plan.senders(),
-          seconds(System.nanoTime() - signStart),
-          options.schedule().describe(),
-          plan.lanes(),
-          options.batchSize());
+  /** Signs the measured transfers, sends them and times them; with a batcher, reports on it. */
+  private RunResult measure(
+      String name,
+      RpcClient rpc,
+      long chainId,
+      List<Account> senders,
+      Optional<BatcherSampler> batcher) {
+    long signStart = System.nanoTime();
+    NoncePlan plan =
+        NoncePlan.of(options.transactions(), nextNonces(rpc, senders), options.concurrency());
+    Workload workload = transfers(plan, senders, 0, ChainId.of(chainId));
+    log(
+        "%s: signed %,d transfers of %,d senders in %.1f s; measuring (%s, %d lanes, batches of %d)",
+        name,
+        workload.size(),
+        plan.senders(),
+        seconds(System.nanoTime() - signStart),
+        options.schedule().describe(),
+        plan.lanes(),
+        options.batchSize());
 
-      long cpuBefore = processCpuNanos();
-      Phase phase = execute(name, rpc, workload, options.schedule(), () -> false);
-      double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
-      RunResult result =
-          RunResult.of(
-              name,
-              chainId,
-              options.schedule().describe(),
-              options.senders(),
-              phase.times(),
-              phase.submit(),
-              phase.blocks(),
-              cpuSeconds);
-      log(
-          "%s: done: accepted %,d, included %,d, end-to-end %.0f tx/s",
-          name, result.submit().accepted(), result.included(), result.endToEndTps());
+    long cpuBefore = processCpuNanos();
+    long start = System.nanoTime();
+    Phase phase = execute(name, rpc, workload, options.schedule(), () -> false);
+    double cpuSeconds = seconds(processCpuNanos() - cpuBefore);
+    RunResult result =
+        RunResult.of(
+            name,
+            chainId,
+            options.schedule().describe(),
+            options.senders(),
+            phase.times(),
+            phase.submit(),
+            phase.blocks(),
+            cpuSeconds);
+    if (batcher.isEmpty()) {
       return result;
+    }
+    long lastInclusion = phase.times().lastIncluded();
+    if (lastInclusion == TxTimes.UNSET) {
+      log("%s: no transfer was included: no batcher report", name);
+      return result;
+    }
+    long lastBlock = phase.blocks().lastWorkloadBlock();
+    awaitConfirmed(name, batcher.get(), lastBlock, "the run's last block " + lastBlock);
+    BatcherReport report =
+        BatcherReport.of(batcher.get().stop(), start, lastInclusion, lastBlock, result.included());
+    return result.withBatcher(report);
+  }
+
+  /**
+   * Starts sampling the node's batcher meters and waits until every block so far (funding and
+   * warm-up) is in a confirmed batch, so the measured run's batches start from a clean slate.
+   *
+   * @throws RpcException if the node runs no batcher, or its batcher halts or stalls
+   */
+  private BatcherSampler startBatcher(String name, RpcClient rpc, URI url) {
+    MetricsClient metrics = new MetricsClient(url, options.timeout());
+    BatcherSampler sampler =
+        new BatcherSampler(() -> BatcherSnapshot.of(metrics.read()), BATCHER_SAMPLE_INTERVAL);
+    sampler.start();
+    try {
+      long head = RpcClient.quantity(rpc.result("eth_blockNumber", "[]"));
+      log(
+          "%s: batcher metrics at %s; waiting until blocks 1..%d are in confirmed batches",
+          name, metrics.url(), head);
+      long waitStart = System.nanoTime();
+      if (!awaitConfirmed(name, sampler, head, "the blocks before the run")) {
+        throw new RpcException("the batcher did not confirm the blocks before the measured run");
+      }
+      log(
+          "%s: blocks 1..%d confirmed on L1 after %.1f s",
+          name, head, seconds(System.nanoTime() - waitStart));
+      return sampler;
+    } catch (RuntimeException e) {
+      try {
+        sampler.stop();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Waits until the batcher's {@code paraseq_batcher_confirmed_block} reaches {@code block}.
+   *
+   * @return false if it did not move for {@code --timeout}
+   * @throws RpcException if the batcher halted
+   */
+  private boolean awaitConfirmed(String name, BatcherSampler sampler, long block, String what) {
+    long confirmed = -1;
+    long lastChange = System.nanoTime();
+    while (true) {
+      BatcherSnapshot now = sampler.latest().snapshot();
+      if (now.halted()) {
+        throw new RpcException(
+            "the node's batcher halted (paraseq_batcher_halted = 1); see its log");
+      }
+      if (now.confirmedBlock() >= block) {
+        return true;
+      }
+      if (now.confirmedBlock() != confirmed) {
+        confirmed = now.confirmedBlock();
+        lastChange = System.nanoTime();
+      } else if (System.nanoTime() - lastChange > options.timeout().toNanos()) {
+        log(
+            "%s: the batcher confirmed nothing past block %d in %d s while waiting for %s",
+            name, confirmed, options.timeout().toSeconds(), what);
+        return false;
+      }
+      try {
+        Thread.sleep(BATCHER_SAMPLE_INTERVAL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RpcException("interrupted while waiting for the batcher", e);
+      }
     }
   }
 

@@ -77,7 +77,12 @@ final class ReportTable {
                 r.included()));
       }
     }
-    return String.join("\n", lines) + "\n";
+    StringBuilder text = new StringBuilder(String.join("\n", lines)).append('\n');
+    for (RunResult r : results) {
+      r.batcher()
+          .ifPresent(b -> text.append('\n').append(r.target()).append(' ').append(b.render()));
+    }
+    return text.toString();
   }
 
   private static void text(

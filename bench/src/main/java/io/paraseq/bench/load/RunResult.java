@@ -2,6 +2,7 @@ package io.paraseq.bench.load;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The measured figures of one run against one target.
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param inclusionLatency first send (or due time, when paced) to its block first seen
  * @param blocks the blocks seen
  * @param generatorCpuSeconds CPU time the generator's own process used during the phase
+ * @param batcher what the node's batcher did for the run ({@code --batcher}), else empty
  */
 record RunResult(
     String target,
@@ -36,7 +38,8 @@ record RunResult(
     Percentiles.Summary ackLatency,
     Percentiles.Summary inclusionLatency,
     BlockStats blocks,
-    double generatorCpuSeconds) {
+    double generatorCpuSeconds,
+    Optional<BatcherReport> batcher) {
 
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -47,6 +50,7 @@ record RunResult(
     Objects.requireNonNull(ackLatency, "ackLatency");
     Objects.requireNonNull(inclusionLatency, "inclusionLatency");
     Objects.requireNonNull(blocks, "blocks");
+    Objects.requireNonNull(batcher, "batcher");
   }
 
   /**
@@ -106,7 +110,28 @@ record RunResult(
         Percentiles.summarise(Arrays.copyOf(ack, acked)),
         Percentiles.summarise(Arrays.copyOf(inclusion, measured)),
         blocks,
-        generatorCpuSeconds);
+        generatorCpuSeconds,
+        Optional.empty());
+  }
+
+  /** This result with the batcher's report. */
+  RunResult withBatcher(BatcherReport report) {
+    return new RunResult(
+        target,
+        chainId,
+        schedule,
+        senders,
+        transactions,
+        submit,
+        included,
+        lost,
+        submitSeconds,
+        endToEndSeconds,
+        ackLatency,
+        inclusionLatency,
+        blocks,
+        generatorCpuSeconds,
+        Optional.of(report));
   }
 
   /** Accepted transactions per second of submission. */

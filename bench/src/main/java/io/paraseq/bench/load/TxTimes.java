@@ -76,6 +76,17 @@ final class TxTimes {
     return included[index];
   }
 
+  /** When the last inclusion was first seen, or {@link #UNSET} if none was. */
+  long lastIncluded() {
+    long last = UNSET;
+    for (long t : included) {
+      if (t != UNSET && (last == UNSET || t - last > 0)) {
+        last = t;
+      }
+    }
+    return last;
+  }
+
   private static long[] unset(int size) {
     long[] times = new long[size];
     Arrays.fill(times, UNSET);

@@ -33,6 +33,7 @@ class LoadOptionsTest {
     assertThat(options.logDirectory()).isEqualTo(Path.of(".bench"));
     assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(options.poll()).isEqualTo(Duration.ofMillis(10));
+    assertThat(options.batcher()).isFalse();
   }
 
   @Test
@@ -63,7 +64,8 @@ class LoadOptionsTest {
                 "/tmp/x",
                 "--timeout=5",
                 "--poll-ms",
-                "25"),
+                "25",
+                "--batcher"),
             NO_ENV);
     assertThat(options)
         .isEqualTo(
@@ -83,7 +85,8 @@ class LoadOptionsTest {
                 List.of("--block-time", "1"),
                 Path.of("/tmp/x"),
                 Duration.ofSeconds(5),
-                Duration.ofMillis(25)));
+                Duration.ofMillis(25),
+                true));
     assertThat(options.schedule()).isEqualTo(new Schedule.OpenLoop(2500.5));
   }
 
@@ -111,6 +114,9 @@ class LoadOptionsTest {
         List.of("--rpc-url", "http://a", "--max-fee-gwei", "1", "--tip-gwei", "2"),
         "--tip-gwei 2 is above --max-fee-gwei 1");
     assertRefused(List.of("stray"), "unexpected argument: stray");
+    assertRefused(List.of("--rpc-url", "http://a", "--batcher=yes"), "--batcher takes no value");
+    assertRefused(
+        List.of("--target", "anvil", "--anvil-bin", "/a", "--batcher"), "not with --target anvil");
   }
 
   @Test

@@ -35,7 +35,7 @@ class ReportTableTest {
     times.included(0, 20);
     SubmitStats submit = new SubmitStats(1, 3, 3, 3, new TreeMap<>(), new TreeMap<>());
     RunResult anvil =
-        RunResult.of("anvil", 1, "closed loop", 1, times, submit, new BlockStats(1, 1, 1), 0);
+        RunResult.of("anvil", 1, "closed loop", 1, times, submit, new BlockStats(1, 1, 1, 1), 0);
     assertThat(ReportTable.render(List.of(anvil)))
         .contains(
             "note: anvil never included 2 acknowledged transactions; its end-to-end figures cover"
@@ -48,6 +48,35 @@ class ReportTableTest {
     assertThat(table).doesNotContain("÷").doesNotContain("x\n");
     assertThat(ReportTable.ratio(1, 0)).isEmpty();
     assertThat(ReportTable.ratio(3, 2)).contains("1.50x");
+  }
+
+  @Test
+  void theBatcherReportFollowsTheTableOfItsTarget() {
+    BatcherSnapshot snapshot = new BatcherSnapshot(2, 1, 9, false, 3, 3, 600, 50, 9_000, 0.001);
+    BatcherReport report =
+        BatcherReport.of(
+            List.of(
+                new BatcherSampler.Sample(0, snapshot), new BatcherSampler.Sample(10, snapshot)),
+            5,
+            10,
+            9,
+            50);
+    RunResult paraseq = result("paraseq", 50, Map.of(), Map.of()).withBatcher(report);
+    String table = ReportTable.render(List.of(paraseq));
+    assertThat(table)
+        .contains("\nparaseq batcher (the node's /actuator/prometheus")
+        .endsWith(report.render());
+    assertThat(paraseq.batcher()).contains(report);
+    assertThat(result("anvil", 1, Map.of(), Map.of()).batcher()).isEmpty();
+  }
+
+  @Test
+  void lastIncludedIsTheLatestInclusion() {
+    TxTimes times = new TxTimes(3);
+    assertThat(times.lastIncluded()).isEqualTo(TxTimes.UNSET);
+    times.included(2, -5);
+    times.included(0, -7);
+    assertThat(times.lastIncluded()).isEqualTo(-5);
   }
 
   private static String row(List<String> lines, String label) {
@@ -68,6 +97,6 @@ class ReportTableTest {
     }
     SubmitStats submit =
         new SubmitStats(1, n, n, n, new TreeMap<>(rejected), new TreeMap<>(retried));
-    return RunResult.of(target, 1, "closed loop", 1, times, submit, new BlockStats(1, 1, n), 0);
+    return RunResult.of(target, 1, "closed loop", 1, times, submit, new BlockStats(1, 1, n, 1), 0);
   }
 }

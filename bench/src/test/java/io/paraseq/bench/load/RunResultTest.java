@@ -29,7 +29,7 @@ class RunResultTest {
 
     SubmitStats submit =
         new SubmitStats(1, 5, 5, 4, new TreeMap<>(Map.of("nonce too low", 1L)), new TreeMap<>());
-    BlockStats blocks = new BlockStats(0, 0, 0).plus(2).plus(0).plus(1);
+    BlockStats blocks = BlockStats.NONE.plus(7, 2).plus(8, 0).plus(9, 1);
     RunResult result = RunResult.of("paraseq", 3195, "closed loop", 2, times, submit, blocks, 0.5);
 
     assertThat(result.transactions()).isEqualTo(5);
@@ -43,7 +43,7 @@ class RunResultTest {
         .isEqualTo(new Percentiles.Summary(4, 200 * MS, 400 * MS, 400 * MS));
     assertThat(result.inclusionLatency())
         .isEqualTo(new Percentiles.Summary(3, 500 * MS, 1_000 * MS, 1_000 * MS));
-    assertThat(result.blocks()).isEqualTo(new BlockStats(3, 2, 2));
+    assertThat(result.blocks()).isEqualTo(new BlockStats(3, 2, 2, 9));
     assertThat(result.transactionsPerBlock()).isCloseTo(1.5, within(1e-9));
   }
 
@@ -57,7 +57,7 @@ class RunResultTest {
             1,
             new TxTimes(3),
             SubmitStats.empty(),
-            new BlockStats(0, 0, 0),
+            BlockStats.NONE,
             0);
     assertThat(result.submitTps()).isZero();
     assertThat(result.endToEndTps()).isZero();

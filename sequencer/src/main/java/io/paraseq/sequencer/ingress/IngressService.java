@@ -148,7 +148,7 @@ public final class IngressService implements TransactionIngress, AutoCloseable {
     if (raw.length() > maxTransactionBytes) {
       return rejected(new IngressResult.Oversized(raw.length(), maxTransactionBytes));
     }
-    VerifiedTransaction retried = retries.get(RetryCache.hashOf(raw));
+    VerifiedTransaction retried = retries.lookup(raw);
     if (retried != null) {
       metrics.retryCached();
       return toWriter(retried, raw.length());

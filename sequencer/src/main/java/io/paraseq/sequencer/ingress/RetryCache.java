@@ -4,6 +4,7 @@ import io.paraseq.protocol.crypto.Keccak256;
 import io.paraseq.protocol.tx.VerifiedTransaction;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -18,12 +19,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * checks and the sender depend on the bytes alone). Direct-mapped and bounded: entry {@code i}
  * holds the last remembered transaction whose hash falls on {@code i}; a newer one overwrites it. A
  * miss only costs the normal path. Lock-free; safe from any thread.
+ *
+ * <p>While no entry is held (no back-pressure lately: the usual case), {@link #lookup} answers
+ * without hashing the bytes, so a submission pays for one keccak-256 of its bytes (in the
+ * verifier), not two. A lookup racing with the first {@link #remember} may miss it: a miss only
+ * costs the normal path.
  */
 final class RetryCache {
 
   private final AtomicReferenceArray<VerifiedTransaction> entries;
   private final int mask;
   private final int maxBytes;
+  private final AtomicInteger held = new AtomicInteger();
 
   /**
    * A cache of {@code capacity} entries keeping transactions of at most {@code maxBytes} raw bytes.
@@ -44,6 +51,16 @@ final class RetryCache {
     return Hash.of(Bytes.of(Keccak256.hash(raw.toArray())));
   }
 
+  /** The remembered transaction with these raw bytes, or null; hashes them only if any is held. */
+  VerifiedTransaction lookup(Bytes raw) {
+    return held.get() == 0 ? null : get(hashOf(raw));
+  }
+
+  /** The number of entries held. */
+  int size() {
+    return held.get();
+  }
+
   /** The remembered transaction with {@code hash}, or null. */
   VerifiedTransaction get(Hash hash) {
     VerifiedTransaction tx = entries.get(index(hash));
@@ -52,14 +69,16 @@ final class RetryCache {
 
   /** Remembers {@code tx}, of {@code rawLength} bytes, for its next submission (if not too big). */
   void remember(VerifiedTransaction tx, int rawLength) {
-    if (rawLength <= maxBytes) {
-      entries.set(index(tx.hash()), tx);
+    if (rawLength <= maxBytes && entries.getAndSet(index(tx.hash()), tx) == null) {
+      held.incrementAndGet();
     }
   }
 
   /** Forgets {@code tx} (it was accepted or refused for good). */
   void forget(VerifiedTransaction tx) {
-    entries.compareAndSet(index(tx.hash()), tx, null);
+    if (entries.compareAndSet(index(tx.hash()), tx, null)) {
+      held.decrementAndGet();
+    }
   }
 
   private int index(Hash hash) {

@@ -47,14 +47,26 @@ public final class ChainStore {
           + " receipts_root, logs_bloom, gas_limit, gas_used, base_fee_per_gas, fee_recipient,"
           + " tx_count, header_rlp, l1_base_fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
           + " ?)";
-  // One row per included transaction with its receipt's columns (V8).
-  private static final String INSERT_TXS =
-      "INSERT INTO transactions (hash, block_number, tx_index, tx_type, sender, nonce, recipient,"
-          + " value, gas_limit, raw, status, gas_used, cumulative_gas_used, effective_gas_price,"
-          + " l1_fee) SELECT h, ?, i, t, f, n, r, v, g, w, s, u, c, p, l FROM unnest(?::bytea[],"
-          + " ?::int4[], ?::int2[], ?::bytea[], ?::int8[], ?::bytea[], ?::numeric[], ?::int8[],"
-          + " ?::bytea[], ?::int2[], ?::int8[], ?::int8[], ?::numeric[], ?::numeric[])"
-          + " AS x(h, i, t, f, n, r, v, g, w, s, u, c, p, l)";
+  // One row per included transaction with its receipt's columns (V8), sent with one COPY.
+  private static final List<String> TRANSACTION_COLUMNS =
+      List.of(
+          "hash",
+          "block_number",
+          "tx_index",
+          "tx_type",
+          "sender",
+          "nonce",
+          "recipient",
+          "value",
+          "gas_limit",
+          "raw",
+          "status",
+          "gas_used",
+          "cumulative_gas_used",
+          "effective_gas_price",
+          "l1_fee");
+  // hash, sender, recipient, numbers and a transfer's ~110-byte encoding, with field lengths.
+  private static final int TRANSACTION_ROW_BYTES = 320;
   private static final String INSERT_LOGS =
       "INSERT INTO logs (block_number, log_index, tx_hash, tx_index, address, topic0, topic1,"
           + " topic2, topic3, data) SELECT ?, li, h, i, a, t0, t1, t2, t3, d FROM unnest(?::int4[],"
@@ -228,91 +240,42 @@ public final class ChainStore {
     if (n == 0) {
       return;
     }
-    TransactionColumns columns = new TransactionColumns(n);
+    BinaryCopy rows =
+        new BinaryCopy("transactions", TRANSACTION_COLUMNS, n * TRANSACTION_ROW_BYTES);
     LogColumns logs = new LogColumns();
     for (int i = 0; i < n; i++) {
-      columns.set(i, included.get(i));
-      for (Log log : included.get(i).receipt().logs()) {
-        logs.add(columns.hashes[i], i, log);
+      ExecutedTransaction executed = included.get(i);
+      byte[] hash = executed.transaction().hash().bytes().toArray();
+      addTransactionRow(rows, number, i, hash, executed);
+      for (Log log : executed.receipt().logs()) {
+        logs.add(hash, i, log);
       }
     }
-    columns.insert(connection, number);
+    rows.execute(connection);
     logs.insert(connection, number);
   }
 
-  /** The transactions rows of one block as columns, in block order. */
-  private static final class TransactionColumns {
-    private final byte[][] hashes;
-    private final Integer[] indexes;
-    private final Short[] types;
-    private final byte[][] senders;
-    private final Long[] nonces;
-    private final byte[][] recipients;
-    private final BigDecimal[] values;
-    private final Long[] gasLimits;
-    private final byte[][] raws;
-    private final Short[] statuses;
-    private final Long[] gasUsed;
-    private final Long[] cumulative;
-    private final BigDecimal[] prices;
-    private final BigDecimal[] l1Fees;
-
-    TransactionColumns(int n) {
-      hashes = new byte[n][];
-      indexes = new Integer[n];
-      types = new Short[n];
-      senders = new byte[n][];
-      nonces = new Long[n];
-      recipients = new byte[n][];
-      values = new BigDecimal[n];
-      gasLimits = new Long[n];
-      raws = new byte[n][];
-      statuses = new Short[n];
-      gasUsed = new Long[n];
-      cumulative = new Long[n];
-      prices = new BigDecimal[n];
-      l1Fees = new BigDecimal[n];
-    }
-
-    void set(int i, ExecutedTransaction executed) {
-      Transaction tx = executed.transaction().transaction();
-      Receipt receipt = executed.receipt();
-      hashes[i] = executed.transaction().hash().bytes().toArray();
-      indexes[i] = i;
-      types[i] = (short) tx.type().typeByte().orElse(0).intValue();
-      senders[i] = executed.transaction().sender().bytes().toArray();
-      nonces[i] = nonce(tx);
-      recipients[i] = tx.recipient().map(to -> to.bytes().toArray()).orElse(null);
-      values[i] = new BigDecimal(tx.value().value());
-      gasLimits[i] = tx.gasLimit();
-      raws[i] = tx.encoded().toArray();
-      statuses[i] = (short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0);
-      gasUsed[i] = executed.gasUsed();
-      cumulative[i] = receipt.cumulativeGasUsed();
-      prices[i] = new BigDecimal(executed.effectiveGasPrice().value());
-      l1Fees[i] = new BigDecimal(executed.l1Fee().value());
-    }
-
-    void insert(Connection connection, long number) throws SQLException {
-      try (PreparedStatement insert = connection.prepareStatement(INSERT_TXS)) {
-        insert.setLong(1, number);
-        SqlArrays.bytea(connection, insert, 2, hashes);
-        SqlArrays.int4(connection, insert, 3, indexes);
-        SqlArrays.int2(connection, insert, 4, types);
-        SqlArrays.bytea(connection, insert, 5, senders);
-        SqlArrays.int8(connection, insert, 6, nonces);
-        SqlArrays.bytea(connection, insert, 7, recipients);
-        SqlArrays.numeric(connection, insert, 8, values);
-        SqlArrays.int8(connection, insert, 9, gasLimits);
-        SqlArrays.bytea(connection, insert, 10, raws);
-        SqlArrays.int2(connection, insert, 11, statuses);
-        SqlArrays.int8(connection, insert, 12, gasUsed);
-        SqlArrays.int8(connection, insert, 13, cumulative);
-        SqlArrays.numeric(connection, insert, 14, prices);
-        SqlArrays.numeric(connection, insert, 15, l1Fees);
-        insert.executeUpdate();
-      }
-    }
+  /** One {@link #TRANSACTION_COLUMNS} row: the transaction at {@code index} and its receipt. */
+  private static void addTransactionRow(
+      BinaryCopy rows, long number, int index, byte[] hash, ExecutedTransaction executed) {
+    Transaction tx = executed.transaction().transaction();
+    Receipt receipt = executed.receipt();
+    rows.row()
+        .bytea(hash)
+        .int8(number)
+        .int4(index)
+        .int2((short) tx.type().typeByte().orElse(0).intValue())
+        .bytea(executed.transaction().sender().bytes().toArray())
+        .int8(nonce(tx))
+        .nullableBytea(tx.recipient().map(to -> to.bytes().toArray()).orElse(null))
+        .numeric(tx.value().value())
+        .int8(tx.gasLimit())
+        .bytea(tx.encoded().toArray())
+        .int2((short) (receipt.status() == ReceiptStatus.SUCCESS ? 1 : 0))
+        .int8(executed.gasUsed())
+        .int8(receipt.cumulativeGasUsed())
+        .numeric(executed.effectiveGasPrice().value())
+        .numeric(executed.l1Fee().value());
   }
 
   /**

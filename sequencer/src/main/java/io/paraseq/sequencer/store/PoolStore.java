@@ -18,24 +18,28 @@ import javax.sql.DataSource;
  * The durable mempool: the {@code pool_transactions} table (V1 migration; since V8 a row keeps only
  * the hash, sender, raw encoding, arrival order and receive time — the rest is in the encoding, and
  * the one-per-(sender, nonce) rule is the in-memory pool's). Every write is one database
- * transaction with JDBC batching — one commit (one WAL flush) per ingress batch, never one per
- * transaction.
+ * transaction — one commit (one WAL flush) per ingress batch, never one per transaction — whose new
+ * rows go in with one binary {@code COPY} ({@link BinaryCopy}).
  *
  * <p>Thread-safe (holds no state besides the data source); in the node only the pool writer thread
  * writes.
  */
 public final class PoolStore {
 
-  private static final String INSERT =
+  // arrival_seq is drawn row by row (its DEFAULT nextval) in the order the rows are sent: the
+  // pool's arrival order.
+  private static final List<String> COLUMNS = List.of("hash", "sender", "raw", "received_at");
+  // hash, sender, a transfer's ~110-byte encoding and the time, with field lengths.
+  private static final int ROW_BYTES = 220;
+  // A commit whose acknowledgement was lost (the batch then undone in memory) may have left rows
+  // that a resubmission inserts again. Only then: ON CONFLICT checks the key before each row's
+  // insert, a second index descent and WAL record per row that the plain COPY does not pay.
+  private static final String INSERT_SKIPPING_STORED =
       "INSERT INTO pool_transactions (hash, sender, raw, received_at)"
           + " SELECT h, s, r, a FROM unnest(?::bytea[], ?::bytea[], ?::bytea[], ?::timestamptz[])"
           + " WITH ORDINALITY AS x(h, s, r, a, o)"
-          // arrival_seq is drawn row by row in this order: the pool's arrival order.
-          + " ORDER BY o";
-  // A commit whose acknowledgement was lost (the batch then undone in memory) may have left rows
-  // that a resubmission inserts again. Only then: ON CONFLICT checks the key before each row's
-  // insert, a second index descent and WAL record per row that the plain insert does not pay.
-  private static final String INSERT_SKIPPING_STORED = INSERT + " ON CONFLICT (hash) DO NOTHING";
+          + " ORDER BY o"
+          + " ON CONFLICT (hash) DO NOTHING";
   private static final String DELETE = "DELETE FROM pool_transactions WHERE hash = ANY(?)";
   private static final String LOAD =
       "SELECT hash, raw, arrival_seq, received_at FROM pool_transactions ORDER BY arrival_seq";
@@ -66,20 +70,24 @@ public final class PoolStore {
             + write.inserts().size()
             + " inserts";
     try {
-      JdbcTransaction.run(dataSource, connection -> write(connection, write, INSERT));
+      JdbcTransaction.run(
+          dataSource,
+          connection -> {
+            deleteBatch(connection, write.deletes());
+            copy(connection, write.inserts());
+          });
     } catch (SQLException e) {
       if (!JdbcTransaction.isUniqueViolation(e)) {
         throw new PoolStoreException("pool table " + what + " failed", e);
       }
       // Rolled back: write it again, keeping the rows already stored.
-      inTransaction(connection -> write(connection, write, INSERT_SKIPPING_STORED), what);
+      inTransaction(
+          connection -> {
+            deleteBatch(connection, write.deletes());
+            insertSkippingStored(connection, write.inserts());
+          },
+          what);
     }
-  }
-
-  private static void write(Connection connection, PoolWrite write, String insert)
-      throws SQLException {
-    deleteBatch(connection, write.deletes());
-    insert(connection, write.inserts(), insert);
   }
 
   /** Deletes rows by hash in one transaction (e.g. transactions included in a sealed block). */
@@ -137,8 +145,21 @@ public final class PoolStore {
         connection, DELETE, hashes.stream().map(hash -> hash.bytes().toArray()).toList());
   }
 
-  /** Inserts {@code txs} with {@code sql} in one statement, in the list's order. */
-  private static void insert(Connection connection, List<PooledTransaction> txs, String sql)
+  /** Inserts {@code txs} with one {@code COPY}, in the list's order. */
+  private static void copy(Connection connection, List<PooledTransaction> txs) throws SQLException {
+    BinaryCopy rows = new BinaryCopy("pool_transactions", COLUMNS, txs.size() * ROW_BYTES);
+    for (PooledTransaction tx : txs) {
+      rows.row()
+          .bytea(tx.hash().bytes().toArray())
+          .bytea(tx.sender().bytes().toArray())
+          .bytea(tx.verified().encoded().toArray())
+          .timestamptz(tx.receivedAt());
+    }
+    rows.execute(connection);
+  }
+
+  /** Inserts those of {@code txs} not stored yet in one statement, in the list's order. */
+  private static void insertSkippingStored(Connection connection, List<PooledTransaction> txs)
       throws SQLException {
     int n = txs.size();
     if (n == 0) {
@@ -155,7 +176,7 @@ public final class PoolStore {
       raws[i] = tx.verified().encoded().toArray();
       received[i] = Timestamp.from(tx.receivedAt());
     }
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_SKIPPING_STORED)) {
       SqlArrays.bytea(connection, insert, 1, hashes);
       SqlArrays.bytea(connection, insert, 2, senders);
       SqlArrays.bytea(connection, insert, 3, raws);

@@ -1,6 +1,7 @@
 package io.paraseq.sequencer.verifier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paraseq.batcher.derive.ReferenceChain;
 import io.paraseq.batcher.derive.Verifier;
 import io.paraseq.batcher.derive.VerifierCursorStore;
 import io.paraseq.batcher.l1.ResilientL1Client;
@@ -15,8 +16,11 @@ import io.paraseq.sequencer.config.NodeProperties;
 import io.paraseq.sequencer.store.ChainStore;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +33,8 @@ import org.web3j.protocol.Web3j;
  * the node's L1 client (with its own retries and circuit breaker), the cursor in the node's schema,
  * and the chain it imports into ({@link DerivedBlockImport}); started with the context, stopped
  * before the block producer whose thread imports the blocks. Its health is the {@code verifier}
- * component.
+ * component. With {@code paraseq.verifier.reference-rpc} a {@link Web3jReferenceChain} locates the
+ * first differing block of a state root mismatch.
  */
 @Configuration(proxyBeanMethods = false)
 class VerifierConfiguration {
@@ -45,6 +50,7 @@ class VerifierConfiguration {
       DataSource dataSource,
       DerivedBlockImport derivedChain,
       Clock clock,
+      ObjectProvider<Web3jReferenceChain> reference,
       MeterRegistry registry) {
     Address rollup = l1Properties.requiredRollup("in the verifier role");
     return new Verifier(
@@ -53,7 +59,20 @@ class VerifierConfiguration {
         derivedChain,
         new VerifierCursorStore(dataSource),
         properties.toConfig(rollup, ChainId.of(chain.id())),
+        Optional.ofNullable(reference.getIfAvailable()).map(ReferenceChain.class::cast),
         registry);
+  }
+
+  /**
+   * The reference node ({@code paraseq.verifier.reference-rpc}), if set: asked after a state root
+   * mismatch only, to name the first differing block.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = NodeProperties.ROLE_PROPERTY, havingValue = "verifier")
+  @ConditionalOnExpression("!'${paraseq.verifier.reference-rpc:}'.isBlank()")
+  Web3jReferenceChain referenceChain(VerifierProperties properties) {
+    return new Web3jReferenceChain(
+        properties.reference().orElseThrow(), properties.referenceTimeout());
   }
 
   @Bean

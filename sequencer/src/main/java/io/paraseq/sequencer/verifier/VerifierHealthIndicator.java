@@ -10,7 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code verifier} health component: DOWN once a batch did not verify (with the seq, the first
- * differing block and the reason); UP otherwise, with how far it verified.
+ * differing block, the reason and, for a state root mismatch, where the comparison with the
+ * reference node put it); UP otherwise, with how far it verified.
  */
 final class VerifierHealthIndicator implements HealthIndicator {
 
@@ -34,6 +35,7 @@ final class VerifierHealthIndicator implements HealthIndicator {
           health.withDetail("mismatchSeq", m.seq()).withDetail("reason", m.reason().name());
           m.firstDifferingBlock()
               .ifPresent(block -> health.withDetail("firstDifferingBlock", block));
+          m.location().ifPresent(l -> health.withDetail("rootMismatch", l.describe()));
           health.withDetail("detail", m.detail());
         });
     return health.build();

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +35,12 @@ import org.springframework.validation.annotation.Validated;
  *     empty = the node's schema + {@code _verifier})
  * @param l1 retries and circuit breaker of the verifier's L1 calls ({@code paraseq.verifier.l1.*},
  *     the same settings and defaults as {@code paraseq.batcher.l1.*})
+ * @param referenceRpc a reference node's JSON-RPC URL, e.g. the sequencer's ({@code
+ *     PARASEQ_VERIFIER_REFERENCE_RPC}; empty = none): after a state root mismatch the verifier
+ *     compares its root after each block of the batch with the reference's to name the first
+ *     differing block. Diagnostic only, never trusted for verification
+ * @param referenceTimeout the timeout of one request to the reference ({@code
+ *     PARASEQ_VERIFIER_REFERENCE_TIMEOUT}, 5s)
  */
 @ConfigurationProperties("paraseq.verifier")
 @Validated
@@ -48,7 +56,41 @@ public record VerifierProperties(
             regexp = "|[a-z_][a-z0-9_]{0,62}",
             message = "must be empty or a lower-case PostgreSQL identifier")
         String embeddedSchema,
-    @DefaultValue @Valid @NotNull BatcherProperties.Resilience l1) {
+    @DefaultValue @Valid @NotNull BatcherProperties.Resilience l1,
+    @DefaultValue("") String referenceRpc,
+    @DefaultValue("5s") @NotNull Duration referenceTimeout) {
+
+  /** Checks what annotations cannot: the reference's URL scheme and a positive timeout. */
+  public VerifierProperties {
+    reference(referenceRpc);
+    if (referenceTimeout != null && (referenceTimeout.isNegative() || referenceTimeout.isZero())) {
+      throw new IllegalArgumentException(
+          "paraseq.verifier.reference-timeout must be positive, got " + referenceTimeout);
+    }
+  }
+
+  /** The reference node's URL, if one is set. */
+  public Optional<URI> reference() {
+    return reference(referenceRpc);
+  }
+
+  private static Optional<URI> reference(String referenceRpc) {
+    if (referenceRpc == null || referenceRpc.isBlank()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(referenceRpc.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "paraseq.verifier.reference-rpc is not a URL: '" + referenceRpc + "'", e);
+    }
+    if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+      throw new IllegalArgumentException(
+          "paraseq.verifier.reference-rpc must be an http(s) URL, got '" + referenceRpc + "'");
+    }
+    return Optional.of(uri);
+  }
 
   /** The derivation's settings for {@code rollup} on chain {@code chainId}. */
   public VerifierConfig toConfig(Address rollup, ChainId chainId) {

@@ -48,6 +48,31 @@ class RetryCacheTest {
   }
 
   @Test
+  void aLookupByTheBytesFindsWhatIsHeldAndTheCountFollowsRememberAndForget() {
+    RetryCache cache = new RetryCache(1, 1024);
+    Bytes otherRaw = transfer(2, 0, 1_000);
+    VerifiedTransaction other = VALIDATOR.verify(otherRaw).valueIfValid().orElseThrow();
+    assertThat(cache.lookup(raw)).isNull();
+    assertThat(cache.size()).isZero();
+
+    cache.remember(tx, raw.length());
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.lookup(raw)).isSameAs(tx);
+    assertThat(cache.lookup(otherRaw)).isNull();
+
+    // Overwriting the entry keeps one held; forgetting a transaction no longer held changes
+    // nothing.
+    cache.remember(other, otherRaw.length());
+    assertThat(cache.size()).isEqualTo(1);
+    cache.forget(tx);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.lookup(otherRaw)).isSameAs(other);
+    cache.forget(other);
+    assertThat(cache.size()).isZero();
+    assertThat(cache.lookup(otherRaw)).isNull();
+  }
+
+  @Test
   void theCapacityIsAPowerOfTwo() {
     assertThatThrownBy(() -> new RetryCache(12, 1024))
         .isInstanceOf(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import io.paraseq.batcher.build.EncodedBatch;
 import io.paraseq.batcher.build.SealedBlock;
 import io.paraseq.batcher.derive.DerivationError;
 import io.paraseq.batcher.derive.DerivationFailure;
+import io.paraseq.batcher.derive.MismatchLocation;
 import io.paraseq.contracts.Deployment;
 import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.generated.Rollup;
@@ -18,6 +19,7 @@ import io.paraseq.protocol.batch.BatchBlock;
 import io.paraseq.protocol.batch.BatchEncoder;
 import io.paraseq.protocol.batch.Codec;
 import io.paraseq.protocol.tx.ChainId;
+import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.batcher.NodeBlocks;
@@ -33,6 +35,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -55,11 +59,12 @@ import org.web3j.protocol.http.HttpService;
 /**
  * Batches tampered with by the test, posted with the sequencer key straight through the Rollup
  * wrapper (the node's own batcher is off): a wrong new state root, truncated (undecodable) data,
- * and well-formed data whose block replays a transaction. Each goes to its own Rollup, followed by
- * its own verifier (a second application in the verifier role, its own schema), against a real
- * anvil and PostgreSQL: the verifier verifies what is right, stops at the tampered batch, names the
- * batch and the first block it can show differs (log line, {@code paraseq.verifier.mismatch},
- * health DOWN), and keeps serving reads.
+ * well-formed data whose block replays a transaction, and one block mid-batch that executes
+ * differently (located exactly with the sequencer as the verifier's reference node). Each goes to
+ * its own Rollup, followed by its own verifier (a second application in the verifier role, its own
+ * schema), against a real anvil and PostgreSQL: the verifier verifies what is right, stops at the
+ * tampered batch, names the batch and the first block it can show differs (log line, {@code
+ * paraseq.verifier.mismatch}, health DOWN), and keeps serving reads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -69,6 +74,7 @@ class VerifierTamperIT {
   @RegisterExtension static final PostgresFixture rootDb = PostgresFixture.freshSchema();
   @RegisterExtension static final PostgresFixture dataDb = PostgresFixture.freshSchema();
   @RegisterExtension static final PostgresFixture replayDb = PostgresFixture.freshSchema();
+  @RegisterExtension static final PostgresFixture locateDb = PostgresFixture.freshSchema();
   @RegisterExtension static final AnvilFixture anvil = AnvilFixture.start();
 
   static final ChainId CHAIN = ChainId.of(3195);
@@ -138,7 +144,16 @@ class VerifierTamperIT {
           .contains(
               "verifier MISMATCH, following stopped: seq=1 first_differing_block="
                   + lastBlock
-                  + " reason=STATE_ROOT_MISMATCH");
+                  + " reason=STATE_ROOT_MISMATCH")
+          // Without a reference node the line gives the batch's range.
+          .contains(
+              "the first differing block is in ["
+                  + second.getFirst().number()
+                  + ", "
+                  + lastBlock
+                  + "]: no reference node is set; paraseq.verifier.reference-rpc");
+      assertThat(failure.location()).containsInstanceOf(MismatchLocation.Unlocated.class);
+      assertThat(verifier.gauge("paraseq.verifier.first.differing.block")).isEqualTo(lastBlock);
       // Reads still answer: the verifier's own execution of the blocks, whose root is the
       // sequencer's (the posted root was the lie).
       var block = verifier.rpc().ethGetBlockByNumber(param(lastBlock), false).send().getBlock();
@@ -148,6 +163,71 @@ class VerifierTamperIT {
       post(rollup, 2, wrong, wrong, List.of(), Bytes.of(new byte[] {1, 2, 3}));
       Thread.sleep(1_000);
       assertThat(verifier.verifier().cursor().nextSeq()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * One block in the middle of a batch executes differently on the verifier: the batch carries, for
+   * that block only, another L1 base fee than the sequencer sealed it with (the posted state root
+   * is the sequencer's, honest). Its transactions then pay another L1 data fee on the verifier, so
+   * its state root, and every later one, differ, while the blocks before it agree. With the
+   * sequencer as its reference node the verifier names exactly that block.
+   */
+  @Test
+  void aReferenceNodeLocatesTheFirstDifferingBlockInsideTheBatch(CapturedOutput output)
+      throws Exception {
+    long last = blocks.getLast().number();
+    // The block with transactions nearest the middle of the batch, neither its first nor its last.
+    SealedBlock target =
+        blocks.stream()
+            .filter(b -> b.number() > 1 && b.number() < last && !b.transactions().isEmpty())
+            .min(Comparator.comparingLong(b -> Math.abs(2 * b.number() - (last + 1))))
+            .orElseThrow(() -> new AssertionError("no block with transactions mid-batch"));
+    List<BatchBlock> tampered = new ArrayList<>();
+    for (SealedBlock block : blocks) {
+      Wei l1BaseFee =
+          block.number() == target.number()
+              ? Wei.of(block.l1BaseFee().value().add(BigInteger.valueOf(7_000_000_000L)))
+              : block.l1BaseFee();
+      tampered.add(
+          new BatchBlock(block.number(), block.timestamp(), 0, l1BaseFee, block.transactions()));
+    }
+    Rollup rollup = deploy();
+    post(
+        rollup,
+        0,
+        GENESIS,
+        blocks.getLast().stateRoot(),
+        blocks,
+        BatchEncoder.encodeV0(tampered, Codec.ZSTD, 3));
+
+    String reference = "http://127.0.0.1:" + port + "/";
+    try (VerifierNode verifier =
+        startVerifier(rollup, locateDb, Map.of("paraseq.verifier.reference-rpc", reference))) {
+      DerivationFailure failure = awaitMismatch(verifier);
+      assertThat(failure.reason()).isEqualTo(DerivationError.STATE_ROOT_MISMATCH);
+      assertThat(failure.firstDifferingBlock()).isEqualTo(OptionalLong.of(target.number()));
+      MismatchLocation.Located located =
+          (MismatchLocation.Located) failure.location().orElseThrow();
+      assertThat(located.block()).isEqualTo(target.number());
+      assertThat(located.referenceRoot()).isEqualTo(target.stateRoot());
+      assertThat(located.derivedRoot()).isNotEqualTo(target.stateRoot());
+      assertThat(located.reference()).isEqualTo(reference);
+      assertThat(verifier.gauge("paraseq.verifier.first.differing.block"))
+          .isEqualTo(target.number());
+      assertThat(output.getAll())
+          .contains(
+              "verifier MISMATCH, following stopped: seq=0 first_differing_block="
+                  + target.number()
+                  + " reason=STATE_ROOT_MISMATCH")
+          .contains(
+              "first block differing from the reference " + reference + ": " + target.number());
+      assertThat(healthStatus(verifier)).isEqualTo(503);
+      // The blocks before the target are the sequencer's, block for block.
+      for (SealedBlock block : blocks.subList(0, (int) target.number() - 1)) {
+        var mine = verifier.rpc().ethGetBlockByNumber(param(block.number()), false).send();
+        assertThat(Hash.fromHex(mine.getBlock().getStateRoot())).isEqualTo(block.stateRoot());
+      }
     }
   }
 
@@ -211,6 +291,11 @@ class VerifierTamperIT {
   }
 
   private VerifierNode startVerifier(Rollup rollup, PostgresFixture schema) throws IOException {
+    return startVerifier(rollup, schema, Map.of());
+  }
+
+  private VerifierNode startVerifier(
+      Rollup rollup, PostgresFixture schema, Map<String, Object> extra) throws IOException {
     long genesisTimestamp =
         sequencer
             .ethGetBlockByNumber(param(0), false)
@@ -218,13 +303,16 @@ class VerifierTamperIT {
             .getBlock()
             .getTimestamp()
             .longValueExact();
-    return VerifierNode.start(
-        Map.of(
-            "spring.datasource.url", schema.jdbcUrl(),
-            "paraseq.db.schema", schema.schema(),
-            "paraseq.l1.rpc-url", anvil.rpcUrl(),
-            "paraseq.l1.rollup-address", rollup.getContractAddress(),
-            "paraseq.genesis.timestamp", genesisTimestamp));
+    Map<String, Object> properties =
+        new HashMap<>(
+            Map.of(
+                "spring.datasource.url", schema.jdbcUrl(),
+                "paraseq.db.schema", schema.schema(),
+                "paraseq.l1.rpc-url", anvil.rpcUrl(),
+                "paraseq.l1.rollup-address", rollup.getContractAddress(),
+                "paraseq.genesis.timestamp", genesisTimestamp));
+    properties.putAll(extra);
+    return VerifierNode.start(properties);
   }
 
   private static DerivationFailure awaitMismatch(VerifierNode verifier)
