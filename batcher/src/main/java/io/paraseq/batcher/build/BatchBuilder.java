@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
  * Builds the next batch from the sealed blocks after the last one: reads the pending blocks (at
  * most {@code maxBlocks}, and at most {@code 8 × maxBytes} of raw transactions), asks the close
  * rules, and when one fires takes the longest prefix of the pending blocks whose encoding fits in
- * {@code maxBytes} (found by bisection, each candidate encoded). A single block that alone exceeds
- * {@code maxBytes} becomes a batch of its own, with a warning: the batch format cannot split a
- * block, and one 30M-gas block of large-calldata transactions can exceed 120 kB; the L1 transaction
- * still carries it (calldata is limited by L1 gas, not by this setting). Never builds an empty
- * batch. Encodes against the caller's address registry (the one after the last built batch) and
- * never changes it: the caller appends {@link BuiltBatch#registryAppends()} once the batch is
- * stored. Stateless between calls; used by the batcher's thread.
+ * {@code maxBytes} (found by a search that encodes prefixes of about {@code maxBytes}, see {@code
+ * fit}). A single block that alone exceeds {@code maxBytes} becomes a batch of its own, with a
+ * warning: the batch format cannot split a block, and one 30M-gas block of large-calldata
+ * transactions can exceed 120 kB; the L1 transaction still carries it (calldata is limited by L1
+ * gas, not by this setting). Never builds an empty batch. Encodes against the caller's address
+ * registry (the one after the last built batch) and never changes it: the caller appends {@link
+ * BuiltBatch#registryAppends()} once the batch is stored. Keeps only the last posted-to-raw ratio
+ * between calls (a search hint); used by the batcher's thread.
  */
 public final class BatchBuilder {
 
@@ -36,6 +37,7 @@ public final class BatchBuilder {
   private final int maxBytes;
   private final int maxBlocks;
   private final List<CloseRule> rules;
+  private double ratio = 1.0; // posted bytes per raw byte of the last encoding (see fit)
 
   /**
    * A builder reading {@code blocks}, encoding with {@code encoding}, closing by {@code rules}.
@@ -104,28 +106,68 @@ public final class BatchBuilder {
             fitted.registryAppends()));
   }
 
-  /** The longest prefix of the pending blocks whose encoding fits (at least one block). */
+  /**
+   * The longest prefix of the pending blocks whose encoding fits (at least one block).
+   *
+   * <p>Encoding is the builder's cost (Zstandard level 19), so the search encodes prefixes of about
+   * {@code maxBytes}, never the whole read (up to {@link #READ_BUDGET_FACTOR} × {@code maxBytes} of
+   * raw bytes) unless a rule already did: each probe is the longest prefix that the posted-to-raw
+   * ratio of the last encoding (at first that of the previous batch, or 1) says fits, kept strictly
+   * between the longest prefix known to fit and the shortest known not to, so it ends, like a
+   * bisection, with a prefix that fits and one block more that does not. Under load, when one block
+   * alone is about {@code maxBytes}, that is one or two encodings of one block.
+   */
   private EncodedBatch fit(PendingBlocks pending) {
     List<SealedBlock> read = pending.blocks();
-    EncodedBatch all = pending.encoded();
-    if (all.data().length() <= maxBytes) {
-      return all;
+    int n = read.size();
+    long[] raw = new long[n + 1]; // raw[k]: raw bytes of the first k blocks
+    for (int k = 0; k < n; k++) {
+      raw[k + 1] = raw[k] + read.get(k).rawBytes();
     }
     Map<Integer, EncodedBatch> tried = new HashMap<>();
-    tried.put(read.size(), all);
     int fits = 0; // the longest prefix known to fit (0: none yet)
-    int over = read.size(); // the shortest prefix known not to fit
+    int over = n + 1; // the shortest prefix known not to fit (n + 1: none yet)
+    Optional<EncodedBatch> all = pending.encodedIfComputed();
+    if (all.isPresent()) {
+      tried.put(n, all.get());
+      if (all.get().data().length() <= maxBytes) {
+        return remember(all.get(), raw[n]);
+      }
+      over = n;
+      ratio = ratioOf(all.get(), raw[n]);
+    }
     while (over - fits > 1) {
-      int mid = (fits + over) >>> 1;
-      EncodedBatch candidate = encoding.encode(read.subList(0, mid), pending.registry());
-      tried.put(mid, candidate);
+      int probe = Math.clamp(longestWithin(raw, maxBytes / ratio), fits + 1, over - 1);
+      EncodedBatch candidate = encoding.encode(read.subList(0, probe), pending.registry());
+      tried.put(probe, candidate);
+      ratio = ratioOf(candidate, raw[probe]);
       if (candidate.data().length() <= maxBytes) {
-        fits = mid;
+        fits = probe;
       } else {
-        over = mid;
+        over = probe;
       }
     }
-    return fits == 0 ? tried.get(1) : tried.get(fits);
+    EncodedBatch chosen = fits == 0 ? tried.get(1) : tried.get(fits);
+    return remember(chosen, raw[chosen.blocks().size()]);
+  }
+
+  private EncodedBatch remember(EncodedBatch chosen, long rawBytes) {
+    ratio = ratioOf(chosen, rawBytes);
+    return chosen;
+  }
+
+  /** Posted bytes per raw byte of an encoding (1 when it holds no transaction bytes). */
+  private static double ratioOf(EncodedBatch encoded, long rawBytes) {
+    return rawBytes <= 0 ? 1.0 : Math.max(encoded.data().length(), 1) / (double) rawBytes;
+  }
+
+  /** The largest k with {@code raw[k] <= budget} (0 when even the first block is above it). */
+  private static int longestWithin(long[] raw, double budget) {
+    int k = 0;
+    while (k + 1 < raw.length && raw[k + 1] <= budget) {
+      k++;
+    }
+    return k;
   }
 
   private static void requireContiguous(List<SealedBlock> read, long firstBlock) {

@@ -4,6 +4,7 @@ import io.paraseq.protocol.batch.AddressRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The blocks that would make up the next batch if it were closed now, for the {@link CloseRule}s:
@@ -72,6 +73,11 @@ public final class PendingBlocks {
       total += block.rawBytes();
     }
     return total;
+  }
+
+  /** All pending blocks encoded, if a rule has asked for it already. */
+  Optional<EncodedBatch> encodedIfComputed() {
+    return Optional.ofNullable(encoded);
   }
 
   /** All pending blocks encoded (computed on the first call). */

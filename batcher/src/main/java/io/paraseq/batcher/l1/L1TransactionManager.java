@@ -106,7 +106,9 @@ public final class L1TransactionManager implements AutoCloseable {
   /**
    * One iteration: confirm or detect reorgs of included intents, find receipts of sent ones (and
    * re-send or bump them), then sign and send queued ones while fewer than {@code maxInFlight} are
-   * open and the fee is under the cap.
+   * sent and not yet included (waiting in the L1 mempool) and the fee is under the cap. Included
+   * ones waiting for their confirmation depth do not count: they hold no mempool slot, and counting
+   * them would cap throughput at {@code maxInFlight} per confirmation time.
    *
    * @throws L1UnavailableException if the L1 node cannot be asked (the next poll tries again)
    * @throws IllegalStateException if another thread is polling
@@ -123,10 +125,7 @@ public final class L1TransactionManager implements AutoCloseable {
       int inFlight = 0;
       for (L1Tx tx : store.open(signer.address())) {
         switch (tx.status()) {
-          case INCLUDED -> {
-            tracker.check(tx, head);
-            inFlight++;
-          }
+          case INCLUDED -> tracker.check(tx, head); // in a block: no longer in flight
           case SENT, REORGED -> {
             Optional<L1Receipt> receipt = tracker.findReceipt(tx);
             if (receipt.isPresent()) {

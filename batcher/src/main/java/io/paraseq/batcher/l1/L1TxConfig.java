@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param priorityFee the tip of a first attempt
  * @param maxFeeCap no attempt's fee cap exceeds this; while base fee + tip does, sending is held
  * @param bumpPercent how much each replacement raises both caps (geth needs at least 10)
- * @param maxInFlight at most this many transactions sent and not yet confirmed
+ * @param maxInFlight at most this many transactions sent and not yet included (in the L1 mempool)
  * @param maxBumpsPerPoll replacements tried in one iteration when the node calls one underpriced
  */
 public record L1TxConfig(

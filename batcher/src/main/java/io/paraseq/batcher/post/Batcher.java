@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * the {@code Rollup} contract ({@link Reconciler}); let the L1 transaction manager move its intents
  * ({@link L1TransactionManager#poll}); mirror their status into the batch rows ({@link
  * StatusFollower}); mark confirmed batches final once the contract says so; publish {@link
- * BatchProgress}; then, while fewer than {@code maxInFlight} batches are unconfirmed, build the
- * next batch ({@link BatchBuilder}), store it and submit it (in that order: a crash in between is
- * repaired by the next start's reconciliation, with the same bytes).
+ * BatchProgress}; then, while fewer than {@code maxInFlight} batches wait for L1 inclusion (built,
+ * sent or reorged; included ones waiting for their confirmation depth do not count), build the next
+ * batch ({@link BatchBuilder}), store it and submit it (in that order: a crash in between is
+ * repaired by the next start's reconciliation, with the same bytes); when it built any, poll the
+ * manager once more so they are signed and sent in the same tick, not one poll interval later.
  *
  * <p><b>Address registry.</b> Batches are encoded (format v2) against the address registry after
  * the last stored batch, loaded at construction; a batch's registry appends are stored in the same
@@ -153,22 +155,17 @@ public final class Batcher implements AutoCloseable {
         return;
       }
       manager.poll();
-      List<StoredBatch> open = store.open();
-      Optional<StoredBatch> reverted = follower.follow(open);
-      if (reverted.isPresent()) {
-        StoredBatch batch = reverted.get();
-        halt(
-            "appendBatch of batch "
-                + batch.seq()
-                + " reverted in L1 tx "
-                + batch.placement().map(p -> p.txHash().toString()).orElse("?")
-                + " (e.g. WrongSeq or WrongPrevStateRoot: another poster or a wrong root)");
+      if (!followStatus()) {
         return;
       }
       finalizeConfirmed();
       progress.update(store.confirmedThrough(), store.finalizedThrough());
       lag.includedThrough(store.includedThrough());
-      buildAndSubmit(store.open().size());
+      long waiting = store.open().stream().filter(b -> b.status() != BatchStatus.INCLUDED).count();
+      if (buildAndSubmit((int) waiting) > 0) {
+        manager.poll();
+        followStatus();
+      }
     } finally {
       tickLock.unlock();
     }
@@ -222,6 +219,22 @@ public final class Batcher implements AutoCloseable {
     }
   }
 
+  /** Mirrors the manager's status into the batch rows; false (and halted) on a revert. */
+  private boolean followStatus() {
+    Optional<StoredBatch> reverted = follower.follow(store.open());
+    if (reverted.isEmpty()) {
+      return true;
+    }
+    StoredBatch batch = reverted.get();
+    halt(
+        "appendBatch of batch "
+            + batch.seq()
+            + " reverted in L1 tx "
+            + batch.placement().map(p -> p.txHash().toString()).orElse("?")
+            + " (e.g. WrongSeq or WrongPrevStateRoot: another poster or a wrong root)");
+    return false;
+  }
+
   private void finalizeConfirmed() {
     for (StoredBatch batch : store.confirmedNotFinal()) {
       if (!rollup.isFinal(batch.seq())) {
@@ -236,8 +249,10 @@ public final class Batcher implements AutoCloseable {
     }
   }
 
-  private void buildAndSubmit(int open) {
-    while (open < maxInFlight) {
+  /** Builds, stores and submits batches while fewer than maxInFlight wait; how many it built. */
+  private int buildAndSubmit(int waiting) {
+    int built = 0;
+    while (waiting + built < maxInFlight) {
       Optional<StoredBatch> last = store.latest();
       long seq = last.map(b -> b.seq() + 1).orElse(reconciled.orElseThrow().nextSeq());
       Hash prevRoot =
@@ -248,12 +263,12 @@ public final class Batcher implements AutoCloseable {
         registry = store.loadRegistry();
         registryStale = false;
       }
-      Optional<BuiltBatch> built =
+      Optional<BuiltBatch> next =
           builder.next(seq, prevRoot, firstBlock, clock.instant(), registry);
-      if (built.isEmpty()) {
-        return;
+      if (next.isEmpty()) {
+        return built;
       }
-      BuiltBatch batch = built.get();
+      BuiltBatch batch = next.get();
       try {
         store.insert(batch, registry.size(), clock.instant());
       } catch (RuntimeException e) {
@@ -273,8 +288,9 @@ public final class Batcher implements AutoCloseable {
           batch.registryAppends().size(),
           registry.size(),
           batch.reason());
-      open++;
+      built++;
     }
+    return built;
   }
 
   private void halt(String reason) {

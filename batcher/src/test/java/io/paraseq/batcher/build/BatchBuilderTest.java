@@ -114,6 +114,46 @@ class BatchBuilderTest {
   }
 
   @Test
+  void consecutiveBatchesAreEachTheLongestPrefixThatFits() {
+    // Blocks of varied sizes and compressibility, far more than one batch: the builder's search
+    // carries its ratio from batch to batch and must still land on the longest fitting prefix.
+    for (int i = 0; i < 40; i++) {
+      chain.seal(T0 + i, 1 + i % 5, (i % 3) * 300);
+    }
+    int maxBytes = 4_000;
+    BatchBuilder builder = builder(maxBytes, 1_000, Duration.ofHours(1));
+    long first = 1;
+    long seq = 0;
+    while (first <= 30) {
+      BuiltBatch batch =
+          builder
+              .next(seq, MemoryBlocks.root(first - 1), first, NOW.plusSeconds(40), registry)
+              .orElseThrow();
+      long last = batch.header().lastBlock();
+      assertThat(batch.header().firstBlock()).isEqualTo(first);
+      assertThat(batch.data().length()).isLessThanOrEqualTo(maxBytes);
+      int onePlus =
+          encoding.encode(chain.range(first, last + 1, Long.MAX_VALUE), registry).data().length();
+      assertThat(onePlus).as("batch %d: one more block would not fit", seq).isGreaterThan(maxBytes);
+      registry.append(batch.registryAppends());
+      first = last + 1;
+      seq++;
+    }
+    assertThat(seq).isGreaterThan(2);
+  }
+
+  @Test
+  void aBigBlockWithManyPendingBehindItIsItsOwnBatch() {
+    // Under load: each block alone is about maxBytes, and the read holds many of them.
+    for (int i = 0; i < 12; i++) {
+      chain.seal(T0 + i, 3, 700);
+    }
+    BatchBuilt built = build(builder(2_000, 100, Duration.ofHours(1)), NOW.plusSeconds(12));
+    assertThat(built.batch.blockCount()).isEqualTo(1);
+    assertRoundTrip(built);
+  }
+
+  @Test
   void theNextBatchReferencesTheAddressesOfTheOnesBefore() {
     for (int i = 0; i < 6; i++) {
       chain.seal(T0 + i, 4, 0);
