@@ -246,14 +246,7 @@ final class V1Decoder {
     Set<Address> seen = new HashSet<>();
     for (int k = 0; k < size; k++) {
       Address address = Address.of(Bytes.of(in.bytes(Address.LENGTH, "address")));
-      if (registry.contains(address)) {
-        throw reject(
-            BatchDecodeError.NON_CANONICAL,
-            "new address "
-                + address
-                + " is registry entry "
-                + registry.indexOf(address).orElseThrow());
-      }
+      requireUnregistered("new address", address);
       if (!seen.add(address)) {
         throw reject(BatchDecodeError.NON_CANONICAL, "address " + address + " listed twice");
       }
@@ -263,6 +256,15 @@ final class V1Decoder {
     return table;
   }
 
+  /** v2: {@code address} (a {@code what}) must not be a registry entry. */
+  private void requireUnregistered(String what, Address address) {
+    if (registry.contains(address)) {
+      throw reject(
+          BatchDecodeError.NON_CANONICAL,
+          what + " " + address + " is registry entry " + registry.indexOf(address).orElseThrow());
+    }
+  }
+
   /**
    * v2: an inline address is new (not registered, not in the table, not inline twice); else it had
    * to be a table reference.
@@ -270,14 +272,7 @@ final class V1Decoder {
   private void requireNew(List<Address> table, List<Address> inline) {
     Set<Address> seen = new HashSet<>(table);
     for (Address address : inline) {
-      if (registry.contains(address)) {
-        throw reject(
-            BatchDecodeError.NON_CANONICAL,
-            "inline address "
-                + address
-                + " is registry entry "
-                + registry.indexOf(address).orElseThrow());
-      }
+      requireUnregistered("inline address", address);
       if (!seen.add(address)) {
         throw reject(
             BatchDecodeError.NON_CANONICAL,
