@@ -28,6 +28,9 @@ final class VerifierNode implements AutoCloseable {
 
   /**
    * Starts a verifier with {@code properties} on top of the role, a random port and a fast poll.
+   * They are passed as command-line arguments, which outrank application.yml (as default
+   * properties, {@code spring.datasource.url} would lose to the file's and the verifier would use
+   * the {@code postgres} database instead of the test's).
    */
   static VerifierNode start(Map<String, Object> properties) {
     Map<String, Object> all = new HashMap<>();
@@ -37,8 +40,11 @@ final class VerifierNode implements AutoCloseable {
     all.put("paraseq.verifier.confirmation-depth", "1");
     all.put("paraseq.producer.block-interval", "100ms");
     all.putAll(properties);
-    return new VerifierNode(
-        new SpringApplicationBuilder(ParaseqApplication.class).properties(all).run());
+    String[] args =
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new VerifierNode(new SpringApplicationBuilder(ParaseqApplication.class).run(args));
   }
 
   int port() {
