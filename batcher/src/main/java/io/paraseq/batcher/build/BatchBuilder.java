@@ -32,6 +32,12 @@ public final class BatchBuilder {
   /** The read budget of raw transaction bytes, as a multiple of {@code maxBytes}. */
   static final int READ_BUDGET_FACTOR = 8;
 
+  /**
+   * Ratio-guided probes before the search falls back to plain bisection, which bounds the encodings
+   * at {@code GUIDED_PROBES + log2(blocks)} even when the ratio keeps misleading it.
+   */
+  static final int GUIDED_PROBES = 4;
+
   private final SealedBlocks blocks;
   private final BatchEncoding encoding;
   private final int maxBytes;
@@ -114,8 +120,10 @@ public final class BatchBuilder {
    * raw bytes) unless a rule already did: each probe is the longest prefix that the posted-to-raw
    * ratio of the last encoding (at first that of the previous batch, or 1) says fits, kept strictly
    * between the longest prefix known to fit and the shortest known not to, so it ends, like a
-   * bisection, with a prefix that fits and one block more that does not. Under load, when one block
-   * alone is about {@code maxBytes}, that is one or two encodings of one block.
+   * bisection, with a prefix that fits and one block more that does not (after {@link
+   * #GUIDED_PROBES} probes it bisects, so a misleading ratio cannot make it step block by block).
+   * Under load, when one block alone is about {@code maxBytes}, that is one or two encodings of one
+   * block.
    */
   private EncodedBatch fit(PendingBlocks pending) {
     List<SealedBlock> read = pending.blocks();
@@ -136,8 +144,10 @@ public final class BatchBuilder {
       over = n;
       ratio = ratioOf(all.get(), raw[n]);
     }
-    while (over - fits > 1) {
-      int probe = Math.clamp(longestWithin(raw, maxBytes / ratio), fits + 1, over - 1);
+    for (int probes = 0; over - fits > 1; probes++) {
+      int guess =
+          probes < GUIDED_PROBES ? longestWithin(raw, maxBytes / ratio) : (fits + over) >>> 1;
+      int probe = Math.clamp(guess, fits + 1, over - 1);
       EncodedBatch candidate = encoding.encode(read.subList(0, probe), pending.registry());
       tried.put(probe, candidate);
       ratio = ratioOf(candidate, raw[probe]);
