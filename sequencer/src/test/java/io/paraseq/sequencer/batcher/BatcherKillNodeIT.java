@@ -3,17 +3,14 @@ package io.paraseq.sequencer.batcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
-import io.paraseq.sequencer.chain.GenesisStateRoot;
 import io.paraseq.sequencer.chain.NodeProcess;
 import io.paraseq.sequencer.chain.RawTransactionSender;
 import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
-import io.paraseq.sequencer.config.ChainProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -63,16 +60,7 @@ class BatcherKillNodeIT {
   @Test
   void aNodeKilledAroundSendInclusionAndConfirmationNeitherSkipsNorRepeatsABatch()
       throws Exception {
-    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(DevTransfers.CHAIN.value()));
-    Deployment deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(POSTER).getAddress(),
-            genesis.bytes().toArray(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
+    Deployment deployment = DevRollup.deploy(anvil, POSTER);
     anvil.setAutomine(false);
     List<String> settings = settings(deployment.rollup());
 
@@ -139,7 +127,11 @@ class BatcherKillNodeIT {
 
     BatchesOnL1.Posted posted =
         BatchesOnL1.assertEveryBlockInExactlyOneBatch(
-            anvil.web3j(), Address.fromHex(deployment.rollup()), jdbc, DevTransfers.CHAIN, genesis);
+            anvil.web3j(),
+            Address.fromHex(deployment.rollup()),
+            jdbc,
+            DevTransfers.CHAIN,
+            DevRollup.GENESIS);
     assertThat(posted.lastBlock()).isEqualTo(BatchesOnL1.head(jdbc));
     assertThat(posted.transactions())
         .containsExactlyInAnyOrderElementsOf(acknowledged.stream().map(Hash::fromHex).toList());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paraseq.batcher.post.BatchProgress;
 import io.paraseq.batcher.post.Batcher;
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
@@ -73,26 +72,13 @@ class BatcherNodeIT {
   static final ChainId CHAIN = ChainId.of(3195);
   static final int SENDERS = 10;
   static final int TXS_PER_SENDER = 100;
-  static final Duration CHALLENGE = Duration.ofSeconds(5);
+  static final Duration CHALLENGE = DevRollup.CHALLENGE;
   static Deployment deployment;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
-    deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(0).getAddress(),
-            genesis.bytes().toArray(),
-            CHALLENGE,
-            Duration.ofSeconds(30));
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("paraseq.db.schema", db::schema);
-    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
-    registry.add("paraseq.l1.chain-id", () -> AnvilFixture.CHAIN_ID);
-    registry.add("paraseq.l1.rollup-address", deployment::rollup);
+    deployment = DevRollup.deploy(anvil, 0);
+    DevRollup.register(registry, db, anvil, deployment);
     registry.add("paraseq.producer.block-interval", () -> "100ms");
     registry.add("paraseq.batcher.enabled", () -> "true");
     registry.add("paraseq.batcher.private-key", () -> DevAccounts.PRIVATE_KEYS.get(0));

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.batcher.post.Batcher;
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
-import io.paraseq.sequencer.chain.GenesisStateRoot;
 import io.paraseq.sequencer.chain.RawTransactionSender;
 import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
-import io.paraseq.sequencer.config.ChainProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -68,21 +65,8 @@ class BatcherOutageNodeIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(DevTransfers.CHAIN.value()));
-    deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(POSTER).getAddress(),
-            genesis.bytes().toArray(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("paraseq.db.schema", db::schema);
-    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
-    registry.add("paraseq.l1.chain-id", () -> AnvilFixture.CHAIN_ID);
-    registry.add("paraseq.l1.rollup-address", deployment::rollup);
+    deployment = DevRollup.deploy(anvil, POSTER);
+    DevRollup.register(registry, db, anvil, deployment);
     registry.add("paraseq.l1-fee.enabled", () -> "true");
     registry.add("paraseq.l1-fee.poll-interval", () -> "500ms");
     registry.add("paraseq.producer.block-interval", () -> "100ms");
@@ -179,7 +163,7 @@ class BatcherOutageNodeIT {
             Address.fromHex(deployment.rollup()),
             jdbc,
             DevTransfers.CHAIN,
-            GenesisStateRoot.of(ChainProperties.withId(DevTransfers.CHAIN.value())));
+            DevRollup.GENESIS);
     assertThat(posted.lastBlock()).isEqualTo(BatchesOnL1.head(jdbc));
     assertThat(posted.transactions())
         .containsAll(acknowledged.stream().map(Hash::fromHex).toList());

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paraseq.batcher.derive.Verifier;
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.tx.ChainId;
-import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.batcher.DevRollup;
 import io.paraseq.sequencer.chain.ChainHead;
-import io.paraseq.sequencer.chain.GenesisStateRoot;
-import io.paraseq.sequencer.config.ChainProperties;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -47,16 +44,7 @@ class EmbeddedVerifierIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
-    Deployment deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(0).getAddress(),
-            genesis.bytes().toArray(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
+    Deployment deployment = DevRollup.deploy(anvil, 0);
     registry.add("spring.datasource.url", db::jdbcUrl);
     registry.add("paraseq.db.schema", db::schema);
     registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);

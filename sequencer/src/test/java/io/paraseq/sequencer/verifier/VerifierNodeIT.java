@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paraseq.batcher.post.Batcher;
 import io.paraseq.batcher.post.L1Batches;
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
@@ -18,9 +17,7 @@ import io.paraseq.protocol.chain.DevnetPrograms;
 import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
-import io.paraseq.protocol.types.Hash;
-import io.paraseq.sequencer.chain.GenesisStateRoot;
-import io.paraseq.sequencer.config.ChainProperties;
+import io.paraseq.sequencer.batcher.DevRollup;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -70,21 +67,8 @@ class VerifierNodeIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    Hash genesis = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
-    deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(0).getAddress(),
-            genesis.bytes().toArray(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
-    registry.add("spring.datasource.url", db::jdbcUrl);
-    registry.add("paraseq.db.schema", db::schema);
-    registry.add("paraseq.l1.rpc-url", anvil::rpcUrl);
-    registry.add("paraseq.l1.chain-id", () -> AnvilFixture.CHAIN_ID);
-    registry.add("paraseq.l1.rollup-address", deployment::rollup);
+    deployment = DevRollup.deploy(anvil, 0);
+    DevRollup.register(registry, db, anvil, deployment);
     registry.add("paraseq.producer.block-interval", () -> "100ms");
     registry.add("paraseq.batcher.enabled", () -> "true");
     registry.add("paraseq.batcher.private-key", () -> DevAccounts.PRIVATE_KEYS.get(0));

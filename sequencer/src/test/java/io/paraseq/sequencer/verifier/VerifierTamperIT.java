@@ -10,7 +10,6 @@ import io.paraseq.batcher.derive.DerivationError;
 import io.paraseq.batcher.derive.DerivationFailure;
 import io.paraseq.batcher.derive.MismatchLocation;
 import io.paraseq.contracts.Deployment;
-import io.paraseq.contracts.RollupDeployer;
 import io.paraseq.contracts.generated.Rollup;
 import io.paraseq.contracts.testing.AnvilFixture;
 import io.paraseq.db.testing.PostgresFixture;
@@ -22,10 +21,9 @@ import io.paraseq.protocol.tx.ChainId;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Bytes;
 import io.paraseq.protocol.types.Hash;
+import io.paraseq.sequencer.batcher.DevRollup;
 import io.paraseq.sequencer.batcher.NodeBlocks;
 import io.paraseq.sequencer.chain.ChainHead;
-import io.paraseq.sequencer.chain.GenesisStateRoot;
-import io.paraseq.sequencer.config.ChainProperties;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -78,7 +76,7 @@ class VerifierTamperIT {
   @RegisterExtension static final AnvilFixture anvil = AnvilFixture.start();
 
   static final ChainId CHAIN = ChainId.of(3195);
-  static final Hash GENESIS = GenesisStateRoot.of(ChainProperties.withId(CHAIN.value()));
+  static final Hash GENESIS = DevRollup.GENESIS;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -274,15 +272,7 @@ class VerifierTamperIT {
   }
 
   private Rollup deploy() {
-    Deployment deployment =
-        RollupDeployer.deploy(
-            anvil.web3j(),
-            anvil.credentials(0),
-            anvil.credentials(0).getAddress(),
-            anvil.credentials(0).getAddress(),
-            GENESIS.bytes().toArray(),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30));
+    Deployment deployment = DevRollup.deploy(anvil, 0);
     return Rollup.load(
         deployment.rollup(),
         anvil.web3j(),
