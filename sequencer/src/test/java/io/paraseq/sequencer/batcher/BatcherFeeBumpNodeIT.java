@@ -9,8 +9,6 @@ import io.paraseq.contracts.testing.DevAccounts;
 import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
-import io.paraseq.sequencer.chain.RawTransactionSender;
-import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,19 +127,8 @@ class BatcherFeeBumpNodeIT {
 
   /** {@value #PER_ROUND} transfers from each sender, then waits until the node included them. */
   private void sendRound() throws InterruptedException {
-    try (RawTransactionSender client = new RawTransactionSender("http://127.0.0.1:" + port + "/")) {
-      for (int i = 0; i < PER_ROUND; i++) {
-        for (int s = 0; s < SENDERS.length; s++) {
-          Answer answer = client.sendUntilAnswered(DevTransfers.transfer(SENDERS[s], nonces[s]));
-          if (!(answer instanceof Answer.Accepted accepted)) {
-            throw new AssertionError(
-                "sender " + SENDERS[s] + " nonce " + nonces[s] + ": " + answer);
-          }
-          acknowledged.add(accepted.hash());
-          nonces[s]++;
-        }
-      }
-    }
+    DevTransfers.sendRound(
+        "http://127.0.0.1:" + port + "/", SENDERS, nonces, PER_ROUND, acknowledged);
     waitFor(
         "every acknowledged transaction included",
         () -> BatchesOnL1.count(jdbc, "transactions") == acknowledged.size());
@@ -157,9 +144,7 @@ class BatcherFeeBumpNodeIT {
   }
 
   private String status(long seq) {
-    List<String> status =
-        jdbc.queryForList("SELECT status FROM batches WHERE seq = ?", String.class, seq);
-    return status.isEmpty() ? "none" : status.getFirst();
+    return BatchesOnL1.status(jdbc, seq);
   }
 
   private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {

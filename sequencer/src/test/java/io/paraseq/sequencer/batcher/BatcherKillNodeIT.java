@@ -9,8 +9,6 @@ import io.paraseq.db.testing.PostgresFixture;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Hash;
 import io.paraseq.sequencer.chain.NodeProcess;
-import io.paraseq.sequencer.chain.RawTransactionSender;
-import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -160,19 +158,7 @@ class BatcherKillNodeIT {
 
   /** {@value #PER_ROUND} transfers from each sender, then waits until the node included them. */
   private void sendRound(NodeProcess node) throws InterruptedException {
-    try (RawTransactionSender client = new RawTransactionSender(node.url())) {
-      for (int i = 0; i < PER_ROUND; i++) {
-        for (int s = 0; s < SENDERS.length; s++) {
-          Answer answer = client.sendUntilAnswered(DevTransfers.transfer(SENDERS[s], nonces[s]));
-          if (!(answer instanceof Answer.Accepted accepted)) {
-            throw new AssertionError(
-                "sender " + SENDERS[s] + " nonce " + nonces[s] + ": " + answer);
-          }
-          acknowledged.add(accepted.hash());
-          nonces[s]++;
-        }
-      }
-    }
+    DevTransfers.sendRound(node.url(), SENDERS, nonces, PER_ROUND, acknowledged);
     waitFor(
         "every acknowledged transaction included",
         node,

@@ -156,6 +156,13 @@ final class BatchesOnL1 {
   }
 
   /** The node's highest stored block. */
+  /** The node's status row of batch {@code seq} ({@code none} before it is built). */
+  static String status(JdbcTemplate node, long seq) {
+    List<String> status =
+        node.queryForList("SELECT status FROM batches WHERE seq = ?", String.class, seq);
+    return status.isEmpty() ? "none" : status.getFirst();
+  }
+
   static long head(JdbcTemplate node) {
     return node.queryForObject("SELECT coalesce(max(number), 0) FROM blocks", Long.class);
   }

@@ -9,8 +9,11 @@ import io.paraseq.protocol.tx.TransactionSigner;
 import io.paraseq.protocol.tx.Wei;
 import io.paraseq.protocol.types.Address;
 import io.paraseq.protocol.types.Bytes;
+import io.paraseq.sequencer.chain.RawTransactionSender;
+import io.paraseq.sequencer.chain.RawTransactionSender.Answer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.web3j.utils.Numeric;
 
 /**
@@ -45,5 +48,30 @@ final class DevTransfers {
         PrivateKey.of(Numeric.hexStringToByteArray(DevAccounts.PRIVATE_KEYS.get(account)))
             .orElseThrow();
     return TransactionEncoder.encode(TransactionSigner.sign(tx, key));
+  }
+
+  /**
+   * Sends {@code perRound} transfers from each development account in {@code senders} (round robin)
+   * to the node at {@code url}, at the nonces in {@code nonces} (advanced past each accepted one),
+   * and adds each acknowledged hash to {@code acknowledged}.
+   *
+   * @throws AssertionError if the node answers anything but accepted
+   */
+  static void sendRound(
+      String url, int[] senders, long[] nonces, int perRound, Set<String> acknowledged)
+      throws InterruptedException {
+    try (RawTransactionSender client = new RawTransactionSender(url)) {
+      for (int i = 0; i < perRound; i++) {
+        for (int s = 0; s < senders.length; s++) {
+          Answer answer = client.sendUntilAnswered(transfer(senders[s], nonces[s]));
+          if (!(answer instanceof Answer.Accepted accepted)) {
+            throw new AssertionError(
+                "sender " + senders[s] + " nonce " + nonces[s] + ": " + answer);
+          }
+          acknowledged.add(accepted.hash());
+          nonces[s]++;
+        }
+      }
+    }
   }
 }
